@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import { emptyFields, type CaseFields } from '../case-sheet.js';
+import { fillTemplate } from '../intake/content.js';
+import { repeatPrompt, runTurn } from '../intake/engine.js';
+import { initialDialogue } from '../intake/state.js';
+import type { EngineDeps, TurnEvent, TurnResult } from '../intake/turn.js';
+import { text, type Reply } from '../replies.js';
+import type { CaseStatus } from '../vocab.js';
+import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
+import type { CaseStore, OwnerTransaction, StoredCase } from './ports.js';
+
+// An owner's message, from storage to reply: store first, then run one engine turn inside
+// a transaction that holds the owner's row, so two messages of one owner never interleave.
+
+export interface OwnerConversationDeps {
+  store: CaseStore;
+  engine: EngineDeps;
+  log: Logger;
+  now?: () => Date;
+  /** After this long without a message, the owner is welcomed back. */
+  resumeAfterMs?: number;
+}
+
+export type HandleStatus = 'processed' | 'duplicate' | 'rejected' | 'failed';
+
+export interface HandleResult {
+  status: HandleStatus;
+  caseId: string | null;
+  replies: Reply[];
+}
+
+const SIX_HOURS = 6 * 60 * 60 * 1000;
+
+const STATUS_AFTER: Partial<Record<TurnEvent['type'], CaseStatus>> = {
+  spec_confirmed: 'drafted',
+  referred: 'closed',
+};
+
+export function createOwnerConversation(deps: OwnerConversationDeps) {
+  const now = deps.now ?? (() => new Date());
+  const messages = deps.engine.content.messages;
+
+  /** Input the engine should not see: the owner gets a kind word and the question again. */
+  function screen(message: InboundMessage): string | null {
+    if (message.kind !== 'text') return messages.nonText;
+    const body = message.text ?? '';
+    if (body.trim() === '') return messages.emptyMessage;
+    if ([...body].length > MAX_MESSAGE_CHARS) return fillTemplate(messages.tooLong, { limit: MAX_MESSAGE_CHARS.toLocaleString('ja-JP') });
+    return null;
+  }
+
+  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string): Promise<HandleResult> {
+    const refusal = screen(message);
+    let current = await tx.latestCase();
+    if (refusal) {
+      const replies = [text(refusal), ...(current ? repeatPrompt(deps.engine, current.fields, current.dialogue) : [])];
+      await tx.recordOutbound(current?.id ?? null, message.channel, replies);
+      await tx.finishInbound(messageId, 'rejected', current?.id ?? null);
+      return { status: 'rejected', caseId: current?.id ?? null, replies };
+    }
+    const isFirst = current === null;
+    if (!current) current = await tx.createCase(emptyFields(), initialDialogue());
+    const isResume = !isFirst && now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
+    const result = runTurn(deps.engine, { fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume });
+    const caseId = await save(tx, current, result, message.channel);
+    await tx.recordOutbound(caseId, message.channel, result.replies);
+    await tx.finishInbound(messageId, 'processed', caseId);
+    return { status: 'processed', caseId, replies: result.replies };
+  }
+
+  /** Persists a turn; a new consultation (or a restart of a case past intake) opens a new case. */
+  async function save(tx: OwnerTransaction, current: StoredCase, result: TurnResult, channel: string): Promise<string> {
+    const types = result.events.map((e) => e.type);
+    const opensNew = types.includes('new_case_requested') || (types.includes('restarted') && current.status !== 'intake');
+    const owner = { actorType: 'owner' as const, actorId: tx.ownerId, channel };
+    if (opensNew) {
+      const created = await tx.createCase(carryCompany(current.fields, result.fields), result.dialogue);
+      await tx.audit({ ...owner, caseId: created.id, action: 'case_opened', toStatus: 'intake', detail: { previousCaseId: current.id } });
+      return created.id;
+    }
+    const status = types.reduce<CaseStatus>((s, t) => STATUS_AFTER[t] ?? s, types.includes('restarted') ? 'intake' : current.status);
+    await tx.saveTurn(current, { fields: result.fields, dialogue: result.dialogue, status, specSource: 'owner' });
+    for (const event of result.events) await tx.audit({ ...owner, caseId: current.id, action: `intake_${event.type}` });
+    if (status !== current.status) {
+      await tx.audit({ ...owner, caseId: current.id, action: 'status_changed', fromStatus: current.status, toStatus: status });
+    }
+    return current.id;
+  }
+
+  return {
+    async handle(message: InboundMessage): Promise<HandleResult> {
+      const { messageId, duplicate } = await deps.store.recordInbound(message);
+      if (duplicate) {
+        deps.log.info({ channel: message.channel, eventId: message.eventId }, 'duplicate inbound message ignored');
+        return { status: 'duplicate', caseId: null, replies: [] };
+      }
+      const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
+      try {
+        return await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId));
+      } catch (err) {
+        deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
+        await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
+        return { status: 'failed', caseId: null, replies: [text(messages.processingFailed)] };
+      }
+    },
+  };
+}
+
+/** A new consultation of the same owner starts from what is known about the company. */
+function carryCompany(previous: CaseFields, fresh: CaseFields): CaseFields {
+  return { ...fresh, company: { ...previous.company } };
+}
+
+export type OwnerConversation = ReturnType<typeof createOwnerConversation>;

@@ -1,0 +1,76 @@
+import type { CaseFields } from '../case-sheet.js';
+import type { DialogueState } from '../intake/state.js';
+import type { Reply } from '../replies.js';
+import type { CaseStatus } from '../vocab.js';
+import type { InboundMessage } from './inbound.js';
+
+// What the core needs from storage. Implemented with Prisma in src/db; the core only sees
+// these DTOs.
+
+export interface StoredCase {
+  id: string;
+  status: CaseStatus;
+  ownerId: string;
+  fields: CaseFields;
+  dialogue: DialogueState;
+  /** The last time the owner wrote on this case. */
+  lastActivityAt: Date;
+  createdAt: Date;
+}
+
+export interface OwnerRef {
+  channel: string;
+  externalId: string;
+  displayName?: string | null;
+}
+
+export interface AuditInput {
+  caseId: string | null;
+  actorType: 'owner' | 'advisor' | 'coordinator' | 'system';
+  actorId: string | null;
+  channel: string | null;
+  action: string;
+  fromStatus?: CaseStatus | null;
+  toStatus?: CaseStatus | null;
+  detail?: Record<string, unknown>;
+}
+
+export interface TurnSave {
+  fields: CaseFields;
+  dialogue: DialogueState;
+  status: CaseStatus;
+  /** Who wrote the spec change, if the spec changed: stored with its new version. */
+  specSource: string;
+}
+
+export type InboundOutcome = 'processed' | 'rejected' | 'failed';
+
+/** Work done for one owner, inside one transaction with that owner's row locked. */
+export interface OwnerTransaction {
+  ownerId: string;
+  latestCase(): Promise<StoredCase | null>;
+  createCase(fields: CaseFields, dialogue: DialogueState): Promise<StoredCase>;
+  saveTurn(existing: StoredCase, next: TurnSave): Promise<void>;
+  audit(event: AuditInput): Promise<void>;
+  recordOutbound(caseId: string | null, channel: string, replies: Reply[]): Promise<void>;
+  finishInbound(messageId: string, outcome: InboundOutcome, caseId: string | null): Promise<void>;
+}
+
+export interface CaseSummaryRow {
+  id: string;
+  status: CaseStatus;
+  companyName: string | null;
+  industry: string | null;
+  prefecture: string | null;
+  updatedAt: Date;
+}
+
+export interface CaseStore {
+  /** Stores the message before anything else happens; `duplicate` when already stored. */
+  recordInbound(message: InboundMessage): Promise<{ messageId: string; duplicate: boolean }>;
+  /** Marks a stored message outside any turn (refused input, or a turn that failed). */
+  finishInbound(messageId: string, outcome: InboundOutcome, error?: string): Promise<void>;
+  withOwner<T>(owner: OwnerRef, work: (tx: OwnerTransaction) => Promise<T>): Promise<T>;
+  getCase(caseId: string): Promise<StoredCase | null>;
+  listCases(limit: number): Promise<CaseSummaryRow[]>;
+}

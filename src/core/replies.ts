@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+// Channel-neutral replies. Each adapter renders these once: quick replies, Flex Messages,
+// Block Kit or Adaptive Cards. The core never formats for a platform.
+
+export const choiceSchema = z.object({ label: z.string().min(1), value: z.string().min(1) });
+export type Choice = z.infer<typeof choiceSchema>;
+
+export const textReplySchema = z.object({ type: z.literal('text'), text: z.string() });
+
+/** A question with tappable answers (LINE quick reply, Slack buttons). */
+export const choicesReplySchema = z.object({
+  type: z.literal('choices'),
+  text: z.string(),
+  choices: z.array(choiceSchema).max(13),
+});
+
+/** A structured summary the reader confirms or corrects (Flex bubble, Adaptive Card). */
+export const cardReplySchema = z.object({
+  type: z.literal('card'),
+  kind: z.enum(['step1_summary', 'spec_draft', 'case_sheet']),
+  title: z.string(),
+  sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
+  actions: z.array(choiceSchema),
+});
+
+export const replySchema = z.discriminatedUnion('type', [textReplySchema, choicesReplySchema, cardReplySchema]);
+export type Reply = z.infer<typeof replySchema>;
+export type CardReply = z.infer<typeof cardReplySchema>;
+
+export const text = (value: string): Reply => ({ type: 'text', text: value });
+
+/** Plain-text rendering for terminals, logs and channels without rich UI. */
+export function replyToPlainText(reply: Reply): string {
+  switch (reply.type) {
+    case 'text':
+      return reply.text;
+    case 'choices':
+      return `${reply.text}\n${reply.choices.map((c) => `［${c.label}］`).join(' ')}`;
+    case 'card': {
+      const body = reply.sections.map((s) => [`■ ${s.heading}`, ...s.lines.map((l) => `  ${l}`)].join('\n'));
+      const actions = reply.actions.length ? `\n${reply.actions.map((a) => `［${a.label}］`).join(' ')}` : '';
+      return `【${reply.title}】\n${body.join('\n')}${actions}`;
+    }
+  }
+}
