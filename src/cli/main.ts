@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { openApp, type App } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { createLogger, type Logger } from '../config/logger.js';
+import { routeWarnings } from '../config/warnings.js';
 import { ContentError } from '../core/intake/content.js';
 import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
@@ -52,18 +53,6 @@ async function withApp<T>(config: Config, log: Logger, work: (app: App) => Promi
   } finally {
     await app.close();
   }
-}
-
-/**
- * Node's warnings go through the logger. @prisma/adapter-pg overlaps queries on one pg client
- * inside transactions, which pg 8 queues correctly but warns about; that one is noise to users.
- */
-function routeWarnings(log: Logger): void {
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (warning.name === 'DeprecationWarning' && warning.message.includes('client is already executing a query')) return;
-    log.warn({ warning: warning.message, kind: warning.name }, 'runtime warning');
-  });
 }
 
 async function run(argv: string[]): Promise<void> {

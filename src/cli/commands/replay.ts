@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { App } from '../../app.js';
+import { replayTranscript, ReplayError } from '../../core/conversation/replay.js';
 import { toCaseSheet } from '../../core/sheet.js';
 import { caseSheetMarkdown } from '../../core/sheet-markdown.js';
 import { InputError } from '../errors.js';
@@ -15,19 +15,17 @@ export interface ReplayOptions {
 /** Plays an owner's side of an intake as a new owner and prints the resulting case sheet. */
 export async function replay(app: App, file: string, options: ReplayOptions, out: (s: string) => void, err: (s: string) => void): Promise<void> {
   const messages = await readTranscript(file);
-  const run = randomUUID();
-  let caseId: string | null = null;
-  for (const [i, line] of messages.entries()) {
-    const result = await app.owners.handle({
-      channel: 'replay', eventId: `${run}:${i}`, sender: { externalId: `replay:${run}` },
-      kind: 'text', text: line, receivedAt: new Date(),
-    });
-    if (result.status === 'failed') throw new InputError(`${i + 1} 行目の処理に失敗しました。ログを確認してください。`);
-    caseId = result.caseId ?? caseId;
-    if (options.transcript) err(`👤 ${line}\n🤖 ${renderForTerminal(result.replies).replace(/\n/g, '\n   ')}\n`);
+  const show = options.transcript
+    ? ({ said, replies }: { said: string; replies: Parameters<typeof renderForTerminal>[0] }) =>
+        err(`👤 ${said}\n🤖 ${renderForTerminal(replies).replace(/\n/g, '\n   ')}\n`)
+    : undefined;
+  let stored;
+  try {
+    stored = await replayTranscript(app.owners, app.store, messages, show);
+  } catch (error) {
+    if (error instanceof ReplayError) throw new InputError(`${file}: ${error.message}`);
+    throw error;
   }
-  const stored = caseId ? await app.store.getCase(caseId) : null;
-  if (!stored) throw new InputError(`${file}: 読み取れるメッセージがなく、案件を作成できませんでした。`);
   const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
   out(options.json ? JSON.stringify(sheet, null, 2) : caseSheetMarkdown(sheet));
 }

@@ -24,6 +24,8 @@ export interface Extraction {
   talentIssues: string[];
   direction?: Direction;
   spec: SpecPatch;
+  /** The owner is correcting something said before (やっぱり, 訂正): values replace, not add. */
+  corrects?: boolean;
 }
 
 /** Conversation-level intents that are not field values. */

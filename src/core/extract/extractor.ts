@@ -109,6 +109,7 @@ export function extract(text: string, lex: Lexicon): Extraction {
     stepOneFacts(sentences, lex, out);
     put(out, 'direction', direction(norm, lex));
     specFacts(norm, sentences, lex, out.spec);
+    if (lex.places.correction.test(norm)) out.corrects = true;
     return out;
   } catch {
     // The rules are total by design; this guard keeps one unforeseen input from ending a chat.

@@ -172,6 +172,13 @@ describe('intake engine: STEP 2', () => {
     expect(missingFields(c.fields, c.dialogue.settled).some((p) => p.startsWith('step2.spec'))).toBe(false);
   });
 
+  it('adds work styles told in turn, but replaces them on a correction', () => {
+    let c = talk(['プロボノっていうの？ボランティアみたいな形で手伝ってくれる人がいたら', '月に1回くらい相談に乗ってもらえれば']);
+    expect(c.fields.step2.spec.workStyles).toEqual(['pro_bono', 'advisory']);
+    c = talk(['やっぱり副業の人で'], c);
+    expect(c.fields.step2.spec.workStyles).toEqual(['side_job']);
+  });
+
   it('records 「なし」 to a list question as known and empty', () => {
     const c = toReview();
     expect(c.fields.step2.spec.niceToHave).toEqual([]);

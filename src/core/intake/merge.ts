@@ -8,8 +8,10 @@ export interface MergeResult {
 }
 
 // Lists the owner builds up over several messages; everything else is replaced by the
-// latest statement, which is how corrections such as 「やっぱり週2日で」 win.
+// latest statement, which is how corrections such as 「やっぱり週2日で」 win. Work styles add
+// up too (プロボノで… 月1回相談に乗って), unless the owner says they are correcting.
 const ACCUMULATING_SPEC_LISTS = ['duties', 'mustHave', 'niceToHave', 'skillCategories'] as const;
+const ADDITIVE_UNLESS_CORRECTED = ['workStyles'] as const;
 
 const sameText = (a: string, b: string): boolean => a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
@@ -28,7 +30,7 @@ function mergeIssues(fields: CaseFields, mentioned: MentionedIssue[]): boolean {
   return fields.step1.issues.length !== before;
 }
 
-function mergeSpec(spec: JobSpec, patch: SpecPatch, changed: FieldPath[]): void {
+function mergeSpec(spec: JobSpec, patch: SpecPatch, changed: FieldPath[], corrects: boolean): void {
   const { prefecture, remoteOk, ...rest } = patch;
   if (prefecture !== undefined && spec.location.prefecture !== prefecture) {
     spec.location.prefecture = prefecture;
@@ -41,7 +43,8 @@ function mergeSpec(spec: JobSpec, patch: SpecPatch, changed: FieldPath[]): void 
   for (const [key, value] of Object.entries(rest) as [keyof typeof rest, unknown][]) {
     if (value === undefined) continue;
     const path = `step2.spec.${key}` as FieldPath;
-    const accumulate = (ACCUMULATING_SPEC_LISTS as readonly string[]).includes(key);
+    const accumulate = (ACCUMULATING_SPEC_LISTS as readonly string[]).includes(key)
+      || (!corrects && (ADDITIVE_UNLESS_CORRECTED as readonly string[]).includes(key));
     const next = accumulate
       ? appendUnique(spec[key] as string[], value as string[], (a, b) => sameText(a, b))
       : value;
@@ -74,6 +77,6 @@ export function mergeExtraction(current: CaseFields, ex: Extraction): MergeResul
     fields.step2.direction = ex.direction;
     changed.push('step2.direction');
   }
-  mergeSpec(fields.step2.spec, ex.spec, changed);
+  mergeSpec(fields.step2.spec, ex.spec, changed, ex.corrects === true);
   return { fields, changed };
 }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('runs with nothing set: embedded database, port 3000, offline', () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: undefined, port: 3000, llmProvider: 'offline', dataDir: './data' });
+  });
+
+  it('takes --db over DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgresql://a@h/x' }, { databaseUrl: 'postgres://b@h/y' });
+    expect(c.databaseUrl).toBe('postgres://b@h/y');
+  });
+
+  it('treats an empty setting as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+  });
+
+  it('reports every invalid setting at once, by name', () => {
+    const error = (() => {
+      try {
+        loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toMatch(/PORT/);
+    expect(error?.message).toMatch(/DATABASE_URL/);
+    expect(error?.message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('refuses an LLM provider this version does not have, saying what to do', () => {
+    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/LLM_PROVIDER=offline/);
+  });
+});
