@@ -5,19 +5,35 @@ import { createOwnerConversation, type OwnerConversation } from './core/conversa
 import type { CaseStore } from './core/conversation/ports.js';
 import { offlineEngine } from './core/intake/offline.js';
 import type { EngineDeps } from './core/intake/turn.js';
+import type { OutboxStore } from './core/outbox/ports.js';
+import { createWorkflow, type Workflow } from './core/workflow/member-actions.js';
+import type { WorkflowStore } from './core/workflow/ports.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createPrismaCaseStore } from './db/prisma-case-store.js';
+import { createPrismaOutboxStore } from './db/prisma-outbox-store.js';
+import { createPrismaWorkflowStore } from './db/prisma-workflow-store.js';
 
 // Wires the core to its storage once; the CLI commands and the server share this.
 
 export interface App {
   db: Database;
   store: CaseStore;
+  workflowStore: WorkflowStore;
+  outbox: OutboxStore;
   engine: EngineDeps;
   owners: OwnerConversation;
+  workflow: Workflow;
+  /** Channels whose adapter is configured: only these get notices queued. */
+  enabledChannels: ReadonlySet<string>;
   appliedMigrations: string[];
+  /** The server sets this to wake the outbox dispatcher after a commit that queued messages. */
+  onQueued: () => void;
   close(): Promise<void>;
+}
+
+export function enabledChannels(config: Config): Set<string> {
+  return new Set([config.line && 'line', config.slack && 'slack', config.teams && 'teams'].filter((c): c is string => Boolean(c)));
 }
 
 export async function openApp(config: Config, log: Logger): Promise<App> {
@@ -26,8 +42,17 @@ export async function openApp(config: Config, log: Logger): Promise<App> {
   try {
     const appliedMigrations = await migrate(db.pool, undefined, log);
     const store = createPrismaCaseStore(db.prisma);
-    const owners = createOwnerConversation({ store, engine, log, resumeAfterMs: config.resumeAfterMs });
-    return { db, store, engine, owners, appliedMigrations, close: () => db.close() };
+    const workflowStore = createPrismaWorkflowStore(db.prisma);
+    const enabled = enabledChannels(config);
+    const app: App = {
+      db, store, workflowStore, engine, enabledChannels: enabled, appliedMigrations,
+      outbox: createPrismaOutboxStore(db.prisma),
+      onQueued: () => undefined,
+      owners: createOwnerConversation({ store, engine, log, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),
+      workflow: createWorkflow({ store: workflowStore, content: engine.content, enabled, log, onQueued: () => app.onQueued() }),
+      close: () => db.close(),
+    };
+    return app;
   } catch (err) {
     await db.close().catch(() => undefined);
     throw err;

@@ -17,9 +17,30 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: optionalString,
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: z.string().trim().url().optional(),
+  LINE_DATA_API_BASE_URL: z.string().trim().url().optional(),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_API_URL: z.string().trim().url().optional(),
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_SOCKET_MODE: z.enum(['true', 'false']).default('false'),
+  TEAMS_CLIENT_ID: optionalString,
+  TEAMS_CLIENT_SECRET: optionalString,
+  TEAMS_TENANT_ID: optionalString,
+  TEAMS_ENABLED: z.enum(['true', 'false']).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
+export interface LineSettings { channelSecret: string; channelAccessToken: string; apiBaseUrl?: string; dataApiBaseUrl?: string }
+export interface SlackSettings { signingSecret: string; botToken: string; apiUrl?: string; socketMode: boolean; appToken?: string }
+export interface TeamsSettings { clientId?: string; clientSecret?: string; tenantId?: string }
+
 export type Config = {
+  line: LineSettings | null;
+  slack: SlackSettings | null;
+  teams: TeamsSettings | null;
   databaseUrl: string | undefined;
   port: number;
   llmProvider: 'offline' | 'openai' | 'langchain';
@@ -47,11 +68,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     );
   }
   return {
+    ...messengers(e),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     llmProvider: e.LLM_PROVIDER,
     logLevel: e.LOG_LEVEL,
     dataDir: e.BANSOU_DATA_DIR,
     resumeAfterMs: e.BANSOU_RESUME_AFTER_HOURS * 60 * 60 * 1000,
+  };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/** A pair of settings that only works together: both set, or neither. */
+function pair(a: [string, string | undefined], b: [string, string | undefined]): boolean {
+  if (Boolean(a[1]) !== Boolean(b[1])) {
+    const [missing] = a[1] ? b : a;
+    const [set] = a[1] ? a : b;
+    throw new ConfigError(`${set} is set but ${missing} is not; set both to turn the adapter on, or neither`);
+  }
+  return Boolean(a[1]);
+}
+
+/** Each messenger adapter is on when its credentials are set (contracts.md). */
+function messengers(e: Env): Pick<Config, 'line' | 'slack' | 'teams'> {
+  const line = pair(['LINE_CHANNEL_SECRET', e.LINE_CHANNEL_SECRET], ['LINE_CHANNEL_ACCESS_TOKEN', e.LINE_CHANNEL_ACCESS_TOKEN]);
+  const slack = pair(['SLACK_SIGNING_SECRET', e.SLACK_SIGNING_SECRET], ['SLACK_BOT_TOKEN', e.SLACK_BOT_TOKEN]);
+  const socketMode = e.SLACK_SOCKET_MODE === 'true';
+  if (slack && socketMode && !e.SLACK_APP_TOKEN) throw new ConfigError('SLACK_SOCKET_MODE=true needs SLACK_APP_TOKEN (xapp-…)');
+  // Without an app registration the Agents SDK accepts anonymous requests: fine on a laptop or
+  // in tests (TEAMS_ENABLED=true), never in production.
+  const anonymousTeams = e.TEAMS_ENABLED === 'true' && !e.TEAMS_CLIENT_ID;
+  if (anonymousTeams && e.NODE_ENV === 'production') throw new ConfigError('TEAMS_ENABLED=true without TEAMS_CLIENT_ID is for development only; set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID');
+  if (e.TEAMS_CLIENT_ID && (!e.TEAMS_CLIENT_SECRET || !e.TEAMS_TENANT_ID)) throw new ConfigError('TEAMS_CLIENT_ID needs TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID');
+  const teamsOn = Boolean(e.TEAMS_CLIENT_ID) || anonymousTeams;
+  return {
+    line: line ? { channelSecret: e.LINE_CHANNEL_SECRET as string, channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN as string, apiBaseUrl: e.LINE_API_BASE_URL, dataApiBaseUrl: e.LINE_DATA_API_BASE_URL } : null,
+    slack: slack ? { signingSecret: e.SLACK_SIGNING_SECRET as string, botToken: e.SLACK_BOT_TOKEN as string, apiUrl: e.SLACK_API_URL, socketMode, appToken: e.SLACK_APP_TOKEN } : null,
+    teams: teamsOn ? { clientId: e.TEAMS_CLIENT_ID, clientSecret: e.TEAMS_CLIENT_SECRET, tenantId: e.TEAMS_TENANT_ID } : null,
   };
 }

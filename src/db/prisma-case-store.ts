@@ -8,21 +8,23 @@ import type { DialogueState } from '../core/intake/state.js';
 import { replyToPlainText, type Reply } from '../core/replies.js';
 import type { Industry, Prefecture } from '../core/vocab.js';
 import type { PrismaClient } from './generated/client.js';
+import { loadNoticeTargets } from './notice-targets.js';
+import { enqueueOutbound } from './prisma-outbox-store.js';
 import type { Prisma } from './generated/client.js';
 
 type Tx = Prisma.TransactionClient;
 
-const CASE_INCLUDE = {
+export const CASE_INCLUDE = {
   company: true,
   step1: true,
   step2: true,
   specDrafts: { orderBy: { version: 'desc' }, take: 1 },
 } as const;
 
-type CaseRow = Prisma.CaseGetPayload<{ include: typeof CASE_INCLUDE }>;
+export type CaseRow = Prisma.CaseGetPayload<{ include: typeof CASE_INCLUDE }>;
 
 /** Rebuilds the core's view of a case from its tables; the JSON columns were written by us. */
-function toStoredCase(row: CaseRow): StoredCase {
+export function toStoredCase(row: CaseRow): StoredCase {
   const fields: CaseFields = {
     company: {
       name: row.company.name,
@@ -50,7 +52,7 @@ function toStoredCase(row: CaseRow): StoredCase {
 
 const json = (value: unknown): Prisma.InputJsonValue => value as Prisma.InputJsonValue;
 
-async function loadCase(db: Tx | PrismaClient, id: string): Promise<StoredCase | null> {
+export async function loadCase(db: Tx | PrismaClient, id: string): Promise<StoredCase | null> {
   const row = await db.case.findUnique({ where: { id }, include: CASE_INCLUDE });
   return row ? toStoredCase(row) : null;
 }
@@ -64,7 +66,7 @@ async function saveFields(tx: Tx, caseId: string, companyId: string, fields: Cas
 }
 
 /** A new spec version only when the spec actually changed. */
-async function saveSpec(tx: Tx, caseId: string, spec: JobSpec, source: string, createdBy: string | null): Promise<void> {
+export async function saveSpec(tx: Tx, caseId: string, spec: JobSpec, source: string, createdBy: string | null): Promise<void> {
   const latest = await tx.jobSpecDraft.findFirst({ where: { caseId }, orderBy: { version: 'desc' } });
   if (latest && JSON.stringify(latest.spec) === JSON.stringify(spec)) return;
   if (!latest && JSON.stringify(spec) === JSON.stringify(emptySpec())) return;
@@ -88,7 +90,9 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
         await tx.owner.update({ where: { id: ownerId }, data: { companyId: company } });
       }
       const id = newCaseId();
-      await tx.case.create({ data: { id, ownerId, companyId: company, dialogue: json(dialogue) } });
+      // New cases go to the network's intake desk until an advisor hands them on.
+      const desk = await tx.organisation.findFirst({ where: { isDefault: true }, orderBy: { createdAt: 'asc' } });
+      await tx.case.create({ data: { id, ownerId, companyId: company, organisationId: desk?.id ?? null, dialogue: json(dialogue) } });
       await saveFields(tx, id, company, fields);
       await saveSpec(tx, id, fields.step2.spec, 'owner', ownerId);
       return (await loadCase(tx, id)) as StoredCase;
@@ -111,10 +115,12 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     async finishInbound(messageId: string, outcome: InboundOutcome, caseId: string | null) {
       await tx.messageLog.update({ where: { id: messageId }, data: { state: outcome, caseId, processedAt: new Date() } });
     },
+    noticeTargets: (caseId, enabled) => loadNoticeTargets(tx, caseId, enabled),
+    enqueue: (messages) => enqueueOutbound(tx, messages),
   };
 }
 
-async function writeAudit(db: Tx | PrismaClient, e: AuditInput): Promise<void> {
+export async function writeAudit(db: Tx | PrismaClient, e: AuditInput): Promise<void> {
   await db.auditEvent.create({
     data: {
       id: newId(), caseId: e.caseId, actorType: e.actorType, actorId: e.actorId, channel: e.channel,
@@ -154,6 +160,13 @@ export function createPrismaCaseStore(prisma: PrismaClient): CaseStore {
       }, { maxWait: 10_000, timeout: 20_000 });
     },
     getCase: (caseId) => loadCase(prisma, caseId),
+    async setOwnerActive(owner, active) {
+      await prisma.owner.upsert({
+        where: { channel_externalId: { channel: owner.channel, externalId: owner.externalId } },
+        create: { id: newId(), channel: owner.channel, externalId: owner.externalId, displayName: owner.displayName ?? null, active },
+        update: { active },
+      });
+    },
     async listCases(limit: number): Promise<CaseSummaryRow[]> {
       const rows = await prisma.case.findMany({ orderBy: { updatedAt: 'desc' }, take: limit, include: { company: true } });
       return rows.map((r) => ({

@@ -1,15 +1,22 @@
 import type { App } from '../../app.js';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../config/logger.js';
+import { createDispatcher } from '../../core/outbox/dispatcher.js';
+import { createAdapters } from '../../server/adapters.js';
 import { healthRoute } from '../../server/health.js';
 import { startHttpServer } from '../../server/http.js';
 
-/** `bansou start`: the server, until SIGINT or SIGTERM. */
+/** `bansou start`: the server, every configured adapter and the outbox, until SIGINT/SIGTERM. */
 export async function start(app: App, config: Config, log: Logger, version: string): Promise<void> {
-  const routes = [healthRoute(app, version)];
+  const adapters = await createAdapters({ app, config, log });
+  const senders = Object.fromEntries(adapters.map((a) => [a.channel, a.sender]));
+  const dispatcher = createDispatcher({ store: app.outbox, senders, log });
+  app.onQueued = () => dispatcher.kick();
+  for (const adapter of adapters) await adapter.start?.();
+  const routes = [healthRoute(app, version), ...adapters.flatMap((a) => a.routes)];
   const server = await startHttpServer(routes, config.port, log);
-  log.info({ port: server.port, database: app.db.kind }, `bansou is listening on http://localhost:${server.port}`);
-  log.info('no messenger adapters are configured in this version; use `bansou chat` to talk to the engine');
+  dispatcher.start();
+  log.info({ port: server.port, database: app.db.kind, channels: adapters.map((a) => a.channel) }, `bansou is listening on http://localhost:${server.port}`);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');
@@ -19,4 +26,6 @@ export async function start(app: App, config: Config, log: Logger, version: stri
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await dispatcher.stop();
+  for (const adapter of adapters) await adapter.stop?.();
 }

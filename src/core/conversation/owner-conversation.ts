@@ -8,6 +8,8 @@ import { text, type Reply } from '../replies.js';
 import type { CaseStatus } from '../vocab.js';
 import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
 import type { CaseStore, OwnerTransaction, StoredCase } from './ports.js';
+import { planNotices, type CaseNotice } from '../notify/notices.js';
+import type { Address } from '../outbox/types.js';
 
 // An owner's message, from storage to reply: store first, then run one engine turn inside
 // a transaction that holds the owner's row, so two messages of one owner never interleave.
@@ -19,6 +21,17 @@ export interface OwnerConversationDeps {
   now?: () => Date;
   /** After this long without a message, the owner is welcomed back. */
   resumeAfterMs?: number;
+  /** Channels with a working adapter: notices are queued only for these. */
+  enabled?: ReadonlySet<string>;
+  /** Called after a turn that queued platform messages, so the dispatcher sends them now. */
+  onQueued?: () => void;
+}
+
+/** Where the turn's replies go when they are sent by the outbox rather than returned. */
+export interface Delivery {
+  address: Address;
+  replyToken?: string;
+  replyTokenExpiresAt?: Date;
 }
 
 export type HandleStatus = 'processed' | 'duplicate' | 'rejected' | 'failed';
@@ -36,9 +49,43 @@ const STATUS_AFTER: Partial<Record<TurnEvent['type'], CaseStatus>> = {
   referred: 'closed',
 };
 
+const NOTICE_FOR: Partial<Record<TurnEvent['type'], CaseNotice>> = {
+  step1_confirmed: { type: 'step1_confirmed' },
+  spec_confirmed: { type: 'spec_confirmed' },
+  referred: { type: 'referred' },
+};
+
+/** Once the intake is over, an owner's messages are for their advisor, not the engine. */
+const isFinished = (c: StoredCase): boolean => c.dialogue.phase === 'done' || c.dialogue.phase === 'referred';
+
 export function createOwnerConversation(deps: OwnerConversationDeps) {
   const now = deps.now ?? (() => new Date());
   const messages = deps.engine.content.messages;
+  const enabled = deps.enabled ?? new Set<string>();
+
+  async function deliver(tx: OwnerTransaction, caseId: string | null, channel: string, replies: Reply[], delivery?: Delivery): Promise<void> {
+    await tx.recordOutbound(caseId, channel, replies);
+    if (delivery && replies.length) await tx.enqueue([{ channel, replies, caseId, ...delivery }]);
+  }
+
+  async function notify(tx: OwnerTransaction, caseId: string, notices: CaseNotice[]): Promise<void> {
+    if (!notices.length || enabled.size === 0) return;
+    const targets = await tx.noticeTargets(caseId, enabled);
+    await tx.enqueue(notices.flatMap((n) => planNotices(deps.engine.content, n, targets)));
+  }
+
+  /** Relays a message to the advisor's thread when someone is there to read it. */
+  async function relay(tx: OwnerTransaction, current: StoredCase, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult | null> {
+    if (!enabled.has('slack') || !isFinished(current) || deps.engine.understanding.intent(message.text ?? '') === 'restart') return null;
+    const result = runTurn(deps.engine, { fields: current.fields, dialogue: current.dialogue, text: message.text ?? '' });
+    if (result.events.length) return null;
+    const replies = [text(messages.relayed)];
+    await notify(tx, current.id, [{ type: 'owner_relay', text: message.text ?? '' }]);
+    await tx.audit({ caseId: current.id, actorType: 'owner', actorId: tx.ownerId, channel: message.channel, action: 'owner_message_relayed' });
+    await deliver(tx, current.id, message.channel, replies, delivery);
+    await tx.finishInbound(messageId, 'processed', current.id);
+    return { status: 'processed', caseId: current.id, replies };
+  }
 
   /** Input the engine should not see: the owner gets a kind word and the question again. */
   function screen(message: InboundMessage): string | null {
@@ -49,21 +96,26 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return null;
   }
 
-  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string): Promise<HandleResult> {
+  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult> {
     const refusal = screen(message);
     let current = await tx.latestCase();
     if (refusal) {
       const replies = [text(refusal), ...(current ? repeatPrompt(deps.engine, current.fields, current.dialogue) : [])];
-      await tx.recordOutbound(current?.id ?? null, message.channel, replies);
+      await deliver(tx, current?.id ?? null, message.channel, replies, delivery);
       await tx.finishInbound(messageId, 'rejected', current?.id ?? null);
       return { status: 'rejected', caseId: current?.id ?? null, replies };
     }
+    const relayed = current ? await relay(tx, current, message, messageId, delivery) : null;
+    if (relayed) return relayed;
     const isFirst = current === null;
     if (!current) current = await tx.createCase(emptyFields(), initialDialogue());
     const isResume = !isFirst && now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
     const result = runTurn(deps.engine, { fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume });
     const caseId = await save(tx, current, result, message.channel);
-    await tx.recordOutbound(caseId, message.channel, result.replies);
+    const opened = isFirst || caseId !== current.id;
+    const notices = [...(opened ? [{ type: 'case_opened' } as const] : []), ...result.events.flatMap((e) => NOTICE_FOR[e.type] ?? [])];
+    await notify(tx, caseId, notices);
+    await deliver(tx, caseId, message.channel, result.replies, delivery);
     await tx.finishInbound(messageId, 'processed', caseId);
     return { status: 'processed', caseId, replies: result.replies };
   }
@@ -88,7 +140,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
   }
 
   return {
-    async handle(message: InboundMessage): Promise<HandleResult> {
+    async handle(message: InboundMessage, delivery?: Delivery): Promise<HandleResult> {
       const { messageId, duplicate } = await deps.store.recordInbound(message);
       if (duplicate) {
         deps.log.info({ channel: message.channel, eventId: message.eventId }, 'duplicate inbound message ignored');
@@ -96,7 +148,9 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       }
       const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
       try {
-        return await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId));
+        const result = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, delivery));
+        if (delivery || enabled.size) deps.onQueued?.();
+        return result;
       } catch (err) {
         deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
         await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);

@@ -3,6 +3,8 @@ import type { DialogueState } from '../intake/state.js';
 import type { Reply } from '../replies.js';
 import type { CaseStatus } from '../vocab.js';
 import type { InboundMessage } from './inbound.js';
+import type { NoticeTargets } from '../notify/notices.js';
+import type { OutboundMessage } from '../outbox/types.js';
 
 // What the core needs from storage. Implemented with Prisma in src/db; the core only sees
 // these DTOs.
@@ -54,6 +56,9 @@ export interface OwnerTransaction {
   audit(event: AuditInput): Promise<void>;
   recordOutbound(caseId: string | null, channel: string, replies: Reply[]): Promise<void>;
   finishInbound(messageId: string, outcome: InboundOutcome, caseId: string | null): Promise<void>;
+  noticeTargets(caseId: string, enabled: ReadonlySet<string>): Promise<NoticeTargets>;
+  /** Queues platform messages; they commit (and are then sent) with the turn. */
+  enqueue(messages: OutboundMessage[]): Promise<void>;
 }
 
 export interface CaseSummaryRow {
@@ -73,4 +78,6 @@ export interface CaseStore {
   withOwner<T>(owner: OwnerRef, work: (tx: OwnerTransaction) => Promise<T>): Promise<T>;
   getCase(caseId: string): Promise<StoredCase | null>;
   listCases(limit: number): Promise<CaseSummaryRow[]>;
+  /** An owner who blocks the bot (LINE unfollow) is not messaged until they come back. */
+  setOwnerActive(owner: OwnerRef, active: boolean): Promise<void>;
 }

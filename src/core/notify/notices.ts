@@ -1,0 +1,108 @@
+import type { CaseFields, CaseSheet } from '../case-sheet.js';
+import type { IntakeContent } from '../intake/content.js';
+import { specCard, step1Summary } from '../intake/present.js';
+import type { OutboundMessage, Address } from '../outbox/types.js';
+import { text, type Reply } from '../replies.js';
+import { approvalCard, caseCard, type Decision } from './case-card.js';
+
+// Who hears about what happens to a case, and in what words. The advisor's Slack thread
+// carries every milestone; coordinators hear of approval requests in Teams; the owner hears
+// of questions and approvals on their own messenger.
+
+export type CaseNotice =
+  | { type: 'case_opened' }
+  | { type: 'step1_confirmed' }
+  | { type: 'spec_confirmed' }
+  | { type: 'referred' }
+  | { type: 'owner_relay'; text: string }
+  | { type: 'taken'; by: string }
+  | { type: 'asked_owner'; by: string; question: string }
+  | { type: 'spec_edited'; by: string }
+  | { type: 'handed_over'; by: string; to: string; toChannelId: string | null; note: string | null }
+  | { type: 'sent_for_approval'; by: string; comment: string | null }
+  | ({ type: 'decided'; deciderId: string } & Decision);
+
+export interface NoticeTargets {
+  sheet: CaseSheet;
+  fields: CaseFields;
+  organisation: string | null;
+  assignee: string | null;
+  slackChannelId: string | null;
+  owner: { channel: string; address: Address } | null;
+  coordinatorIds: string[];
+  comments: string[];
+  /** Channels that have a working adapter; nothing is queued for the others. */
+  enabled: ReadonlySet<string>;
+}
+
+function slack(t: NoticeTargets, thread: Reply[], withRoot = true): OutboundMessage[] {
+  if (!t.enabled.has('slack') || !t.slackChannelId) return [];
+  const caseId = t.sheet.caseId;
+  const root: OutboundMessage = {
+    channel: 'slack', caseId, address: { kind: 'slack_case_root', caseId, channelId: t.slackChannelId },
+    replies: [caseCard(t.sheet, { organisation: t.organisation, assignee: t.assignee })],
+  };
+  const reply: OutboundMessage[] = thread.length ? [{ channel: 'slack', caseId, address: { kind: 'slack_case_thread', caseId }, replies: thread }] : [];
+  return withRoot ? [root, ...reply] : reply;
+}
+
+function owner(t: NoticeTargets, replies: Reply[]): OutboundMessage[] {
+  if (!t.owner || !t.enabled.has(t.owner.channel)) return [];
+  return [{ channel: t.owner.channel, caseId: t.sheet.caseId, address: t.owner.address, replies }];
+}
+
+function coordinators(t: NoticeTargets, replies: Reply[], except?: string): OutboundMessage[] {
+  if (!t.enabled.has('teams')) return [];
+  return t.coordinatorIds.filter((id) => id !== except).map((memberId) => ({
+    channel: 'teams', caseId: t.sheet.caseId, address: { kind: 'teams_member', memberId, caseId: t.sheet.caseId }, replies,
+  }));
+}
+
+const plain = <T extends { actions: unknown[] }>(card: T): T => ({ ...card, actions: [] });
+
+export function planNotices(content: IntakeContent, notice: CaseNotice, t: NoticeTargets): OutboundMessage[] {
+  const id = t.sheet.caseId;
+  switch (notice.type) {
+    case 'case_opened':
+      return slack(t, []);
+    case 'step1_confirmed':
+      return slack(t, [text('経営者が STEP 1 の要約を確認しました。'), plain(step1Summary(content, t.fields))]);
+    case 'spec_confirmed':
+      return slack(t, [text('経営者が求人の下書きを確認しました。内容を確かめて「承認を依頼」でコーディネーターへお送りください。'), plain(specCard(content, t.fields))]);
+    case 'referred':
+      return slack(t, [text('人材以外の手段で解決する課題として、経営者に他の支援窓口を案内しました。')]);
+    case 'owner_relay':
+      return slack(t, [text(`経営者からのメッセージです。\n${notice.text}`)], false);
+    case 'taken':
+      return slack(t, [text(`${notice.by} さんが担当になりました。`)]);
+    case 'asked_owner':
+      return [
+        ...owner(t, [text(`担当の支援者からの質問です。\n${notice.question}\n（このトークにそのままご返信ください）`)]),
+        ...slack(t, [text(`${notice.by} さんが経営者に質問しました：${notice.question}`)], false),
+      ];
+    case 'spec_edited':
+      return slack(t, [text(`${notice.by} さんが求人の下書きを編集しました。`), plain(specCard(content, t.fields))]);
+    case 'handed_over': {
+      const note = notice.note ? `\nメモ：${notice.note}` : '';
+      const there: OutboundMessage[] = t.enabled.has('slack') && notice.toChannelId
+        ? [{ channel: 'slack', caseId: id, address: { kind: 'slack_channel', channelId: notice.toChannelId },
+            replies: [text(`${notice.by} さんから案件 ${id} が引き継がれました。${note}`), caseCard(t.sheet, { organisation: t.organisation, assignee: t.assignee })] }]
+        : [];
+      return [...slack(t, [text(`${notice.by} さんが ${notice.to} に引き継ぎました。${note}`)]), ...there];
+    }
+    case 'sent_for_approval': {
+      const card = approvalCard(t.sheet, step1Summary(content, t.fields), specCard(content, t.fields), t.comments);
+      const comment = notice.comment ? `\nコメント：${notice.comment}` : '';
+      return [...slack(t, [text(`${notice.by} さんがコーディネーターに承認を依頼しました。${comment}`)]), ...coordinators(t, [card])];
+    }
+    case 'decided': {
+      const approved = notice.decision === 'approved';
+      const verdict = approved ? '承認しました' : `差し戻しました。${notice.comment ? `\nコメント：${notice.comment}` : ''}`;
+      return [
+        ...slack(t, [text(`コーディネーターの ${notice.by} さんが求人の下書きを${verdict}`)]),
+        ...coordinators(t, [text(`案件 ${id} は ${notice.by} さんが${approved ? '承認' : '差し戻し'}しました。`)], notice.deciderId),
+        ...(approved ? owner(t, [text('求人の内容が、支援ネットワークのコーディネーターに承認されました。これから御社に合う人材の候補を探します。進み具合は担当の支援者からご連絡します。')]) : []),
+      ];
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import type { Logger } from 'pino';
+import type { JobSpec } from '../case-sheet.js';
+import type { IntakeContent } from '../intake/content.js';
+import { specCard, step1Summary } from '../intake/present.js';
+import { approvalCard } from '../notify/case-card.js';
+import { planNotices, type CaseNotice } from '../notify/notices.js';
+import type { CardReply } from '../replies.js';
+import { toCaseSheet } from '../sheet.js';
+import type { CaseTransaction, MemberIdentityRef, MemberRecord, WorkflowStore } from './ports.js';
+import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
+
+// What advisors and coordinators do to a case, from any channel. Every attempt is audited,
+// refusals included; a repeated decision changes nothing and says so.
+
+export type MemberAction =
+  | { type: 'take' }
+  | { type: 'ask_owner'; question: string }
+  | { type: 'edit_spec'; patch: Partial<JobSpec> }
+  | { type: 'hand_over'; to: string; note: string | null }
+  | { type: 'send_for_approval'; comment: string | null }
+  | { type: 'decide'; decision: 'approve' | 'return'; comment: string | null }
+  | { type: 'comment'; text: string };
+
+export interface ActionResult {
+  outcome: 'done' | 'unchanged' | 'refused' | 'not_found';
+  message: string;
+  /** For the coordinator's card: the approval card as it now stands. */
+  card?: CardReply;
+}
+
+export interface WorkflowDeps {
+  store: WorkflowStore;
+  content: IntakeContent;
+  enabled: ReadonlySet<string>;
+  log: Logger;
+  /** Called after a commit that queued messages, so the dispatcher sends them now. */
+  onQueued?: () => void;
+}
+
+const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
+
+function mayAccess(member: MemberRecord, tx: CaseTransaction): boolean {
+  const c = tx.case;
+  return member.hub || c.organisationId === member.organisationId || c.sharedWith.includes(member.organisationId);
+}
+
+export function createWorkflow(deps: WorkflowDeps) {
+  async function notify(tx: CaseTransaction, notice: CaseNotice): Promise<void> {
+    const targets = await tx.noticeTargets(deps.enabled);
+    await tx.enqueue(planNotices(deps.content, notice, targets));
+  }
+
+  async function currentApprovalCard(tx: CaseTransaction): Promise<CardReply> {
+    const c = tx.case;
+    const sheet = toCaseSheet(c.id, c.status, c.fields, c.dialogue.settled);
+    const decided = await tx.lastDecision();
+    return approvalCard(sheet, step1Summary(deps.content, c.fields), specCard(deps.content, c.fields), await tx.comments(), decided ?? undefined);
+  }
+
+  async function transition(tx: CaseTransaction, member: MemberRecord, name: TransitionName, channel: string, detail?: Record<string, unknown>): Promise<boolean> {
+    const from = tx.case.status;
+    if (!allowed(name, from, member.role)) return false;
+    const to = TRANSITIONS[name].to;
+    await tx.setStatus(to);
+    await tx.audit({ caseId: tx.case.id, actorType: member.role, actorId: member.id, channel, action: 'status_changed', fromStatus: from, toStatus: to, ...(detail ? { detail } : {}) });
+    tx.case.status = to;
+    return true;
+  }
+
+  async function decide(tx: CaseTransaction, m: MemberRecord, channel: string, a: Extract<MemberAction, { type: 'decide' }>): Promise<ActionResult> {
+    if (m.role !== 'coordinator' || !m.hub) return refused('承認できるのは、ネットワークに登録されたコーディネーターだけです。');
+    const previous = await tx.lastDecision();
+    if (tx.case.status === 'approved' || tx.case.status === 'returned') {
+      const who = previous ? `${previous.by} さんが` : '';
+      return { outcome: 'unchanged', message: `この案件はすでに${who}判断済みです。`, card: await currentApprovalCard(tx) };
+    }
+    const name = a.decision === 'approve' ? 'approve' : 'return';
+    if (a.decision === 'return' && !a.comment) return refused('差し戻すときは、理由をコメントでお書きください。');
+    if (!(await transition(tx, m, name, channel, { comment: a.comment }))) {
+      return refused(`いまの状況（${tx.case.status}）では、この案件を${a.decision === 'approve' ? '承認' : '差し戻し'}できません。`);
+    }
+    if (a.comment) await tx.addComment(m.id, channel, `差し戻し理由：${a.comment}`);
+    await tx.audit({ caseId: tx.case.id, actorType: 'coordinator', actorId: m.id, channel, action: a.decision === 'approve' ? 'spec_approved' : 'spec_returned', detail: { comment: a.comment } });
+    await notify(tx, { type: 'decided', decision: a.decision === 'approve' ? 'approved' : 'returned', by: m.displayName, deciderId: m.id, at: new Date(), comment: a.comment });
+    return { outcome: 'done', message: a.decision === 'approve' ? '承認しました。' : '差し戻しました。', card: await currentApprovalCard(tx) };
+  }
+
+  async function perform(tx: CaseTransaction, m: MemberRecord, channel: string, a: MemberAction): Promise<ActionResult> {
+    const id = tx.case.id;
+    switch (a.type) {
+      case 'take':
+        if (tx.case.assigneeId === m.id) return { outcome: 'unchanged', message: 'すでに担当しています。' };
+        await tx.setAssignee(m.id);
+        await notify(tx, { type: 'taken', by: m.displayName });
+        return { outcome: 'done', message: `案件 ${id} の担当になりました。` };
+      case 'ask_owner':
+        await notify(tx, { type: 'asked_owner', by: m.displayName, question: a.question });
+        return { outcome: 'done', message: '経営者に質問を送りました。返信はこのスレッドに届きます。' };
+      case 'edit_spec': {
+        const spec = tx.case.fields.step2.spec;
+        const next = { ...spec, ...a.patch, location: { ...spec.location, ...(a.patch.location ?? {}) } };
+        await tx.saveSpec(next, m.role, m.id);
+        tx.case.fields.step2.spec = next;
+        await notify(tx, { type: 'spec_edited', by: m.displayName });
+        return { outcome: 'done', message: '求人の下書きを更新しました。' };
+      }
+      case 'hand_over': {
+        const org = await deps.store.findOrganisation(a.to);
+        if (!org) return refused(`引き継ぎ先「${a.to}」が見つかりません。`);
+        if (org.id === tx.case.organisationId) return { outcome: 'unchanged', message: `すでに ${org.name} の案件です。` };
+        await tx.moveTo(org.id, m.id);
+        await notify(tx, { type: 'handed_over', by: m.displayName, to: org.name, toChannelId: org.slackChannelId, note: a.note });
+        return { outcome: 'done', message: `${org.name} に引き継ぎました。` };
+      }
+      case 'send_for_approval':
+        if (a.comment) await tx.addComment(m.id, channel, a.comment);
+        if (!(await transition(tx, m, 'send_for_approval', channel))) {
+          return refused(tx.case.status === 'in_review' ? 'すでに承認を依頼しています。' : '経営者が求人の下書きを確認してから、承認を依頼できます。');
+        }
+        await notify(tx, { type: 'sent_for_approval', by: m.displayName, comment: a.comment });
+        return { outcome: 'done', message: 'コーディネーターに承認を依頼しました。' };
+      case 'decide':
+        return decide(tx, m, channel, a);
+      case 'comment':
+        await tx.addComment(m.id, channel, a.text);
+        return { outcome: 'done', message: 'コメントを記録しました。' };
+    }
+  }
+
+  return {
+    async act(actor: MemberIdentityRef, caseId: string, action: MemberAction): Promise<ActionResult> {
+      const member = await deps.store.findMember(actor);
+      let queued = false;
+      const result = await deps.store.withCase(caseId, async (tx) => {
+        const audit = { caseId, channel: actor.channel, detail: { action: action.type } };
+        if (!member || !mayAccess(member, tx)) {
+          await tx.audit({ ...audit, actorType: member?.role ?? 'system', actorId: member?.id ?? `${actor.channel}:${actor.externalId}`, action: `refused_${action.type}` });
+          return refused(member ? 'この案件を扱う権限がありません。' : 'bansou に登録されていないアカウントです。所属機関の管理者に登録を依頼してください。');
+        }
+        const r = await perform(tx, member, actor.channel, action);
+        await tx.audit({ ...audit, actorType: member.role, actorId: member.id, action: r.outcome === 'refused' ? `refused_${action.type}` : action.type, detail: { outcome: r.outcome } });
+        queued = r.outcome === 'done';
+        return r;
+      });
+      if (queued) deps.onQueued?.();
+      if (!result) return { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
+      if (result.outcome === 'refused') deps.log.info({ caseId, actor, action: action.type }, 'member action refused');
+      return result;
+    },
+  };
+}
+
+export type Workflow = ReturnType<typeof createWorkflow>;

@@ -1,0 +1,94 @@
+import type { Decision } from '../core/notify/case-card.js';
+import type { CaseAccess, CaseTransaction, MemberRecord, OrganisationRecord, WorkflowStore } from '../core/workflow/ports.js';
+import { newId } from '../core/ids.js';
+import type { Prisma, PrismaClient } from './generated/client.js';
+import { loadNoticeTargets } from './notice-targets.js';
+import { enqueueOutbound } from './prisma-outbox-store.js';
+import { CASE_INCLUDE, saveSpec, toStoredCase, writeAudit } from './prisma-case-store.js';
+
+type Tx = Prisma.TransactionClient;
+
+async function loadAccess(tx: Tx, caseId: string): Promise<CaseAccess | null> {
+  const row = await tx.case.findUnique({ where: { id: caseId }, include: { ...CASE_INCLUDE, shares: true } });
+  if (!row) return null;
+  return { ...toStoredCase(row), organisationId: row.organisationId, assigneeId: row.assigneeId, sharedWith: row.shares.map((s) => s.organisationId) };
+}
+
+async function lastDecision(tx: Tx, caseId: string): Promise<Decision | null> {
+  const audit = await tx.auditEvent.findFirst({
+    where: { caseId, action: { in: ['spec_approved', 'spec_returned'] } },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!audit) return null;
+  const member = audit.actorId ? await tx.member.findUnique({ where: { id: audit.actorId } }) : null;
+  const detail = (audit.detail ?? {}) as { comment?: string | null };
+  return {
+    decision: audit.action === 'spec_approved' ? 'approved' : 'returned',
+    by: member?.displayName ?? '（不明）', at: audit.createdAt, comment: detail.comment ?? null,
+  };
+}
+
+function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
+  const caseId = access.id;
+  return {
+    case: access,
+    setStatus: async (to) => void (await tx.case.update({ where: { id: caseId }, data: { status: to } })),
+    setAssignee: async (memberId) => void (await tx.case.update({ where: { id: caseId }, data: { assigneeId: memberId } })),
+    saveSpec: (spec, source, memberId) => saveSpec(tx, caseId, spec, source, memberId),
+    async moveTo(organisationId, sharedBy) {
+      const previous = access.organisationId;
+      if (previous) {
+        await tx.caseShare.upsert({
+          where: { caseId_organisationId: { caseId, organisationId: previous } },
+          create: { caseId, organisationId: previous, sharedBy }, update: {},
+        });
+      }
+      await tx.case.update({ where: { id: caseId }, data: { organisationId } });
+      access.organisationId = organisationId;
+    },
+    addComment: async (memberId, channel, text) => void (await tx.caseComment.create({ data: { id: newId(), caseId, memberId, channel, text } })),
+    async comments() {
+      const rows = await tx.caseComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' }, take: 20 });
+      return rows.map((r) => r.text);
+    },
+    lastDecision: () => lastDecision(tx, caseId),
+    audit: (event) => writeAudit(tx, event),
+    noticeTargets: (enabled) => loadNoticeTargets(tx, caseId, enabled),
+    enqueue: (messages) => enqueueOutbound(tx, messages),
+  };
+}
+
+export function createPrismaWorkflowStore(prisma: PrismaClient): WorkflowStore {
+  return {
+    async findMember(identity): Promise<MemberRecord | null> {
+      const row = await prisma.memberIdentity.findUnique({
+        where: { channel_externalId: { channel: identity.channel, externalId: identity.externalId } },
+        include: { member: { include: { organisation: true } } },
+      });
+      if (!row) return null;
+      const m = row.member;
+      return { id: m.id, displayName: m.displayName, role: m.role, organisationId: m.organisationId, organisationName: m.organisation.name, hub: m.organisation.isHub };
+    },
+    async findOrganisation(idOrName): Promise<OrganisationRecord | null> {
+      const row = await prisma.organisation.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
+      return row ? { id: row.id, name: row.name, slackChannelId: row.slackChannelId } : null;
+    },
+    async listOrganisations() {
+      const rows = await prisma.organisation.findMany({ orderBy: { name: 'asc' } });
+      return rows.map((r) => ({ id: r.id, name: r.name, slackChannelId: r.slackChannelId }));
+    },
+    withCase(caseId, work) {
+      return prisma.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "case" WHERE id = ${caseId} FOR UPDATE`;
+        if (!locked.length) return null;
+        const access = await loadAccess(tx, caseId);
+        return access ? work(caseTransaction(tx, access)) : null;
+      }, { maxWait: 10_000, timeout: 20_000 });
+    },
+    async casesFor(organisationId, limit) {
+      const where = organisationId ? { OR: [{ organisationId }, { shares: { some: { organisationId } } }] } : {};
+      const rows = await prisma.case.findMany({ where, orderBy: { updatedAt: 'desc' }, take: limit, include: { company: true } });
+      return rows.map((r) => ({ id: r.id, status: r.status, companyName: r.company.name, industry: r.company.industry, prefecture: r.company.prefecture, updatedAt: r.updatedAt }));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import type { AdapterContext, ChannelAdapter } from './channel-adapter.js';
+
+// The composition root for messengers: each adapter is mounted when its credentials are set
+// and absent, with one log line saying how to turn it on, when they are not.
+
+interface AdapterEntry {
+  channel: string;
+  enabled: (ctx: AdapterContext) => boolean;
+  howToEnable: string;
+  load: (ctx: AdapterContext) => Promise<ChannelAdapter>;
+}
+
+const ENTRIES: AdapterEntry[] = [];
+
+export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {
+  const adapters: ChannelAdapter[] = [];
+  for (const entry of ENTRIES) {
+    if (!entry.enabled(ctx)) {
+      ctx.log.info({ channel: entry.channel }, `${entry.channel} adapter is off: ${entry.howToEnable}`);
+      continue;
+    }
+    adapters.push(await entry.load(ctx));
+    ctx.log.info({ channel: entry.channel }, `${entry.channel} adapter is on`);
+  }
+  return adapters;
+}
