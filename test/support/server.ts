@@ -1,0 +1,35 @@
+import { pino } from 'pino';
+import { openApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { startServer, type RunningBansou } from '../../src/server/server.js';
+import { createCliDatabase } from './cli-database.js';
+
+export interface TestServer {
+  url: string;
+  app: App;
+  running: RunningBansou;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole server in this process, as `bansou start` builds it, on a private database
+ * (a fresh embedded data dir, or a fresh PostgreSQL database with BANSOU_TEST_DB=postgres).
+ * `env` carries the adapters' settings, e.g. fake platform API URLs.
+ */
+export async function startTestServer(env: NodeJS.ProcessEnv): Promise<TestServer> {
+  const db = await createCliDatabase();
+  const config = loadConfig({ PORT: '0', ...db.env, ...env });
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  const app = await openApp(config, log);
+  const running = await startServer(app, config, log, 'test');
+  return {
+    url: `http://127.0.0.1:${running.port}`,
+    app,
+    running,
+    async close() {
+      await running.close();
+      await app.close();
+      await db.cleanup();
+    },
+  };
+}
