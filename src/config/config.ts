@@ -31,6 +31,10 @@ const envSchema = z.object({
   TEAMS_TENANT_ID: optionalString,
   TEAMS_ENABLED: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  BANSOU_OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+  BANSOU_OUTBOX_BASE_DELAY_MS: z.coerce.number().int().min(10).default(1_000),
+  BANSOU_OUTBOX_MAX_DELAY_MS: z.coerce.number().int().min(10).default(300_000),
+  BANSOU_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
 });
 
 export interface LineSettings { channelSecret: string; channelAccessToken: string; apiBaseUrl?: string; dataApiBaseUrl?: string }
@@ -47,6 +51,7 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   dataDir: string;
   resumeAfterMs: number;
+  outbox: { leaseMs: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
 };
 
 export class ConfigError extends Error {
@@ -75,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     logLevel: e.LOG_LEVEL,
     dataDir: e.BANSOU_DATA_DIR,
     resumeAfterMs: e.BANSOU_RESUME_AFTER_HOURS * 60 * 60 * 1000,
+    outbox: {
+      leaseMs: e.BANSOU_OUTBOX_LEASE_MS, baseDelayMs: e.BANSOU_OUTBOX_BASE_DELAY_MS,
+      maxDelayMs: e.BANSOU_OUTBOX_MAX_DELAY_MS, pollMs: e.BANSOU_OUTBOX_POLL_MS,
+    },
   };
 }
 

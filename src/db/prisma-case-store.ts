@@ -115,6 +115,10 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     async finishInbound(messageId: string, outcome: InboundOutcome, caseId: string | null) {
       await tx.messageLog.update({ where: { id: messageId }, data: { state: outcome, caseId, processedAt: new Date() } });
     },
+    async stillPending(messageId: string) {
+      const rows = await tx.$queryRaw<{ state: string }[]>`SELECT state::text AS state FROM "message_log" WHERE id = ${messageId} FOR UPDATE`;
+      return rows[0]?.state === 'received' || rows[0]?.state === 'failed';
+    },
     noticeTargets: (caseId, enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
   };
@@ -160,6 +164,19 @@ export function createPrismaCaseStore(prisma: PrismaClient): CaseStore {
       }, { maxWait: 10_000, timeout: 20_000 });
     },
     getCase: (caseId) => loadCase(prisma, caseId),
+    async unprocessedInbound(channel, olderThanMs) {
+      const rows = await prisma.messageLog.findMany({
+        where: { channel, direction: 'inbound', state: 'received', receivedAt: { lt: new Date(Date.now() - olderThanMs) } },
+        orderBy: { receivedAt: 'asc' }, take: 500,
+      });
+      return rows.map((r) => ({
+        messageId: r.id,
+        message: {
+          channel: r.channel, eventId: r.eventId, sender: { externalId: r.senderId ?? '' }, kind: r.kind as InboundMessage['kind'],
+          text: r.text, receivedAt: r.receivedAt,
+        },
+      }));
+    },
     async setOwnerActive(owner, active) {
       await prisma.owner.upsert({
         where: { channel_externalId: { channel: owner.channel, externalId: owner.externalId } },

@@ -10,7 +10,14 @@ interface AdapterEntry {
   load: (ctx: AdapterContext) => Promise<ChannelAdapter>;
 }
 
-const ENTRIES: AdapterEntry[] = [];
+const ENTRIES: AdapterEntry[] = [
+  {
+    channel: 'line',
+    enabled: (ctx) => ctx.config.line !== null,
+    howToEnable: 'set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN',
+    load: async (ctx) => (await import('../../adapters/line/index.js')).createLineAdapter(ctx, ctx.config.line!),
+  },
+];
 
 export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];

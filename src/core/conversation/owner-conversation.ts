@@ -97,6 +97,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
   }
 
   async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult> {
+    if (!(await tx.stillPending(messageId))) return { status: 'duplicate', caseId: null, replies: [] };
     const refusal = screen(message);
     let current = await tx.latestCase();
     if (refusal) {
@@ -139,23 +140,34 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return current.id;
   }
 
+  /** Runs the turn for a message already stored by `accept`. */
+  async function processStored(message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult> {
+    const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
+    try {
+      const result = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, delivery));
+      if (delivery || enabled.size) deps.onQueued?.();
+      return result;
+    } catch (err) {
+      deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
+      await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
+      return { status: 'failed', caseId: null, replies: [text(messages.processingFailed)] };
+    }
+  }
+
   return {
+    /**
+     * Stores a message (before anything else) and tells whether it was new. Webhook adapters
+     * call this before answering the platform, so a stored message is never lost.
+     */
+    accept: (message: InboundMessage) => deps.store.recordInbound(message),
+    process: processStored,
     async handle(message: InboundMessage, delivery?: Delivery): Promise<HandleResult> {
       const { messageId, duplicate } = await deps.store.recordInbound(message);
       if (duplicate) {
         deps.log.info({ channel: message.channel, eventId: message.eventId }, 'duplicate inbound message ignored');
         return { status: 'duplicate', caseId: null, replies: [] };
       }
-      const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
-      try {
-        const result = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, delivery));
-        if (delivery || enabled.size) deps.onQueued?.();
-        return result;
-      } catch (err) {
-        deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
-        await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
-        return { status: 'failed', caseId: null, replies: [text(messages.processingFailed)] };
-      }
+      return processStored(message, messageId, delivery);
     },
   };
 }

@@ -56,6 +56,8 @@ export interface OwnerTransaction {
   audit(event: AuditInput): Promise<void>;
   recordOutbound(caseId: string | null, channel: string, replies: Reply[]): Promise<void>;
   finishInbound(messageId: string, outcome: InboundOutcome, caseId: string | null): Promise<void>;
+  /** False when another process already handled this message (a recovery racing a live turn). */
+  stillPending(messageId: string): Promise<boolean>;
   noticeTargets(caseId: string, enabled: ReadonlySet<string>): Promise<NoticeTargets>;
   /** Queues platform messages; they commit (and are then sent) with the turn. */
   enqueue(messages: OutboundMessage[]): Promise<void>;
@@ -78,6 +80,8 @@ export interface CaseStore {
   withOwner<T>(owner: OwnerRef, work: (tx: OwnerTransaction) => Promise<T>): Promise<T>;
   getCase(caseId: string): Promise<StoredCase | null>;
   listCases(limit: number): Promise<CaseSummaryRow[]>;
+  /** Inbound messages of a channel stored but never processed (the process stopped between). */
+  unprocessedInbound(channel: string, olderThanMs: number): Promise<{ messageId: string; message: InboundMessage }[]>;
   /** An owner who blocks the bot (LINE unfollow) is not messaged until they come back. */
   setOwnerActive(owner: OwnerRef, active: boolean): Promise<void>;
 }

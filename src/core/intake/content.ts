@@ -43,7 +43,7 @@ const messagesSchema = z.object({
   priorityNoted: z.string(), step1SummaryTitle: z.string(), step1SummaryAsk: z.string(),
   step1Confirmed: z.string(), specTitle: z.string(), specAsk: z.string(), fixAsk: z.string(),
   fixNotFound: z.string(), fixApplied: z.string(), specConfirmed: z.string(), caseDone: z.string(),
-  newCase: z.string(), relayed: z.string(), referral: z.string(), ok: z.string(), fix: z.string(), unset: z.string(),
+  newCase: z.string(), relayed: z.string(), followGreeting: z.string(), groupDeclined: z.string(), referral: z.string(), ok: z.string(), fix: z.string(), unset: z.string(),
   yes: z.string(), no: z.string(),
 });
 export type Messages = z.infer<typeof messagesSchema>;
