@@ -28,6 +28,11 @@ async function lastDecision(tx: Tx, caseId: string): Promise<Decision | null> {
   };
 }
 
+async function findOrganisation(db: Tx | PrismaClient, idOrName: string): Promise<OrganisationRecord | null> {
+  const row = await db.organisation.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
+  return row ? { id: row.id, name: row.name, slackChannelId: row.slackChannelId } : null;
+}
+
 function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
   const caseId = access.id;
   return {
@@ -46,6 +51,7 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
       await tx.case.update({ where: { id: caseId }, data: { organisationId } });
       access.organisationId = organisationId;
     },
+    findOrganisation: (idOrName) => findOrganisation(tx, idOrName),
     addComment: async (memberId, channel, text) => void (await tx.caseComment.create({ data: { id: newId(), caseId, memberId, channel, text } })),
     async comments() {
       const rows = await tx.caseComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' }, take: 20 });
@@ -69,10 +75,7 @@ export function createPrismaWorkflowStore(prisma: PrismaClient): WorkflowStore {
       const m = row.member;
       return { id: m.id, displayName: m.displayName, role: m.role, organisationId: m.organisationId, organisationName: m.organisation.name, hub: m.organisation.isHub };
     },
-    async findOrganisation(idOrName): Promise<OrganisationRecord | null> {
-      const row = await prisma.organisation.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
-      return row ? { id: row.id, name: row.name, slackChannelId: row.slackChannelId } : null;
-    },
+    findOrganisation: (idOrName) => findOrganisation(prisma, idOrName),
     async listOrganisations() {
       const rows = await prisma.organisation.findMany({ orderBy: { name: 'asc' } });
       return rows.map((r) => ({ id: r.id, name: r.name, slackChannelId: r.slackChannelId }));

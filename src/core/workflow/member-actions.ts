@@ -105,7 +105,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         return { outcome: 'done', message: '求人の下書きを更新しました。' };
       }
       case 'hand_over': {
-        const org = await deps.store.findOrganisation(a.to);
+        const org = await tx.findOrganisation(a.to);
         if (!org) return refused(`引き継ぎ先「${a.to}」が見つかりません。`);
         if (org.id === tx.case.organisationId) return { outcome: 'unchanged', message: `すでに ${org.name} の案件です。` };
         await tx.moveTo(org.id, m.id);

@@ -38,6 +38,8 @@ export interface CaseTransaction {
   setAssignee(memberId: string): Promise<void>;
   saveSpec(spec: JobSpec, source: string, memberId: string): Promise<void>;
   moveTo(organisationId: string, sharedBy: string): Promise<void>;
+  /** Inside the transaction: the embedded database has a single connection. */
+  findOrganisation(idOrName: string): Promise<OrganisationRecord | null>;
   addComment(memberId: string, channel: string, text: string): Promise<void>;
   comments(): Promise<string[]>;
   lastDecision(): Promise<Decision | null>;
