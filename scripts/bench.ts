@@ -16,6 +16,7 @@ import { initialDialogue } from '../src/core/intake/state.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPrismaCaseStore } from '../src/db/prisma-case-store.js';
+import { benchLineWebhooks } from './bench-webhooks.js';
 
 const CONVERSATION = [
   'こんにちは、川口で電子部品のめっき加工をやってます。社員は28人です',
@@ -120,26 +121,30 @@ async function main(): Promise<void> {
     console.log(`PostgreSQL at ${base} is not reachable; skipped`);
     return;
   }
-  await benchDatabase('PostgreSQL', async () => {
-    const name = `bansou_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ url: url.toString(), log });
-    return {
-      db,
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: base });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }, owners);
+  await withPostgresDatabase(base, 'turns', async (url) => {
+    await benchDatabase('PostgreSQL', async () => ({ db: await openDatabase({ url, log }), cleanup: async () => undefined }), owners);
+  });
+  await withPostgresDatabase(base, 'webhooks', (url) => benchLineWebhooks(url));
+}
+
+/** A fresh database on the server at `base` for the duration of `work`, dropped afterwards. */
+async function withPostgresDatabase(base: string, tag: string, work: (url: string) => Promise<void>): Promise<void> {
+  const name = `bansou_bench_${tag}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    await work(url.toString());
+  } finally {
+    const c = new pg.Client({ connectionString: base });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  }
 }
 
 main().catch((err: unknown) => {
