@@ -57,12 +57,19 @@ export async function loadCase(db: Tx | PrismaClient, id: string): Promise<Store
   return row ? toStoredCase(row) : null;
 }
 
-async function saveFields(tx: Tx, caseId: string, companyId: string, fields: CaseFields): Promise<void> {
-  await tx.company.update({ where: { id: companyId }, data: fields.company });
-  const step1 = { vision: fields.step1.vision, issues: json(fields.step1.issues), talentIssues: json(fields.step1.talentIssues) };
-  await tx.step1Finding.upsert({ where: { caseId }, create: { caseId, ...step1 }, update: step1 });
-  const step2 = { direction: fields.step2.direction };
-  await tx.step2Strategy.upsert({ where: { caseId }, create: { caseId, ...step2 }, update: step2 });
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Writes the parts of the fields that differ from `before` (all of them for a new case). */
+async function saveFields(tx: Tx, caseId: string, companyId: string, fields: CaseFields, before?: CaseFields): Promise<void> {
+  if (!before || !same(before.company, fields.company)) await tx.company.update({ where: { id: companyId }, data: fields.company });
+  if (!before || !same(before.step1, fields.step1)) {
+    const step1 = { vision: fields.step1.vision, issues: json(fields.step1.issues), talentIssues: json(fields.step1.talentIssues) };
+    await tx.step1Finding.upsert({ where: { caseId }, create: { caseId, ...step1 }, update: step1 });
+  }
+  if (!before || before.step2.direction !== fields.step2.direction) {
+    const step2 = { direction: fields.step2.direction };
+    await tx.step2Strategy.upsert({ where: { caseId }, create: { caseId, ...step2 }, update: step2 });
+  }
 }
 
 /** A new spec version only when the spec actually changed. */
@@ -99,8 +106,8 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     },
     async saveTurn(existing: StoredCase, next: TurnSave) {
       const row = await tx.case.update({ where: { id: existing.id }, data: { status: next.status, dialogue: json(next.dialogue) } });
-      await saveFields(tx, existing.id, row.companyId, next.fields);
-      await saveSpec(tx, existing.id, next.fields.step2.spec, next.specSource, ownerId);
+      await saveFields(tx, existing.id, row.companyId, next.fields, existing.fields);
+      if (!same(existing.fields.step2.spec, next.fields.step2.spec)) await saveSpec(tx, existing.id, next.fields.step2.spec, next.specSource, ownerId);
     },
     audit: (event) => writeAudit(tx, event),
     async recordOutbound(caseId: string | null, channel: string, replies: Reply[]) {
