@@ -10,7 +10,14 @@ interface AdapterEntry {
   load: (ctx: AdapterContext) => Promise<ChannelAdapter>;
 }
 
-const ENTRIES: AdapterEntry[] = [];
+const ENTRIES: AdapterEntry[] = [
+  {
+    channel: 'teams',
+    enabled: (ctx) => ctx.config.teams !== null,
+    howToEnable: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID (or TEAMS_ENABLED=true for local development)',
+    load: async (ctx) => (await import('../../adapters/teams/index.js')).createTeamsAdapter(ctx),
+  },
+];
 
 export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
