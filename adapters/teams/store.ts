@@ -69,13 +69,11 @@ export function createPrismaTeamsStore(prisma: PrismaClient): TeamsStore {
     async wake(memberId) {
       const orderKey = orderKeyOf({ channel: CHANNEL, address: { kind: 'teams_member', memberId }, replies: [] });
       const now = new Date();
-      const [pending, dead] = await prisma.$transaction([
-        prisma.outbox.updateMany({ where: { orderKey, state: 'pending' }, data: { nextAttemptAt: now } }),
-        prisma.outbox.updateMany({
-          where: { orderKey, state: 'dead', lastError: NO_CHAT_YET },
-          data: { state: 'pending', attempts: 0, nextAttemptAt: now },
-        }),
-      ]);
+      const pending = await prisma.outbox.updateMany({ where: { orderKey, state: 'pending' }, data: { nextAttemptAt: now } });
+      const dead = await prisma.outbox.updateMany({
+        where: { orderKey, state: 'dead', lastError: NO_CHAT_YET },
+        data: { state: 'pending', attempts: 0, nextAttemptAt: now },
+      });
       return pending.count + dead.count;
     },
 
