@@ -21,6 +21,8 @@ export interface ConnectorCall {
 export interface ScriptedFailure {
   status: number;
   retryAfterSeconds?: number;
+  /** Never answer this call (a hung connector); recorded with its status. */
+  hang?: boolean;
 }
 
 export interface FakeTeams {
@@ -64,6 +66,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       const target = m[2] ? decodeURIComponent(m[2]) : null;
       const activityId = req.method === 'PUT' ? target : failure ? null : `act-${next++}`;
       calls.push({ method: req.method ?? '', path, conversationId, activityId, body, authorization: req.headers.authorization, status });
+      if (failure?.hang) return;
       if (failure) {
         const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
         return send(failure.status, { error: { code: failure.status === 429 ? 'Throttled' : 'ServiceError', message: 'scripted failure' } }, headers);
