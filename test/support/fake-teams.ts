@@ -33,6 +33,8 @@ export interface FakeTeams {
   delivered(): ConnectorCall[];
   /** The next calls answer these statuses, in order, before the fake answers normally again. */
   failNext(...failures: ScriptedFailure[]): void;
+  /** Drops the failures still scripted: the connector is back. */
+  recover(): void;
   waitFor(predicate: (calls: ConnectorCall[]) => boolean, timeoutMs?: number): Promise<ConnectorCall[]>;
   close(): Promise<void>;
 }
@@ -84,6 +86,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     calls,
     delivered,
     failNext: (...f) => void failures.push(...f),
+    recover: () => void failures.splice(0),
     async waitFor(predicate, timeoutMs = 15_000) {
       const until = Date.now() + timeoutMs;
       while (!predicate(calls)) {
