@@ -2,6 +2,7 @@ import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import type { CardReply } from '../../../src/core/replies.js';
 import type { ActionResult } from '../../../src/core/workflow/member-actions.js';
+import type { MemberIdentityRef } from '../../../src/core/workflow/ports.js';
 import { EDIT_VERBS, editCard, parseEdit } from '../edit-card.js';
 import { COMMENT_INPUT, renderCard, type AdaptiveCard, type Notice } from '../render.js';
 import { CHANNEL } from '../store.js';
@@ -34,9 +35,10 @@ const TEXT = {
 type Answer = AdaptiveCard | string;
 
 export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: ExecuteAction): Promise<Answer> {
-  const actor = actorOf(ctx.activity);
+  const who = actorOf(ctx.activity);
   const data = dataSchema.safeParse(action.data);
-  if (!actor || !data.success) return TEXT.unreadable;
+  if (!who || !data.success) return TEXT.unreadable;
+  const actor: MemberIdentityRef = who;
   const caseId = data.data.caseId;
   const fields = data.data as Record<string, unknown>;
   const cardActivity = ctx.activity.replyToId
@@ -46,7 +48,7 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
   async function redraw(card: CardReply): Promise<void> {
     // Every copy this bot delivered, and the one clicked (it may predate the outbox record).
     const copies = await deps.store.sentApprovalCards(caseId);
-    const member = await deps.app.workflowStore.findMember(actor!);
+    const member = await deps.app.workflowStore.findMember(actor);
     if (member && cardActivity?.conversationId && !copies.some((c) => c.activityId === cardActivity.activityId)) {
       copies.push({ memberId: member.id, ...cardActivity });
     }
@@ -60,7 +62,7 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
 
   /** Why someone may not see this card: unknown to bansou, or not allowed on this case. */
   async function noCardFor(): Promise<string> {
-    return (await deps.app.workflowStore.findMember(actor!)) ? TEXT.noAccess : MESSAGES.notRegistered;
+    return (await deps.app.workflowStore.findMember(actor)) ? TEXT.noAccess : MESSAGES.notRegistered;
   }
 
   /** The workflow's answer as the card to show, or a message when nothing changed for good reason. */
