@@ -17,6 +17,12 @@ const ENTRIES: AdapterEntry[] = [
     howToEnable: 'set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN',
     load: async (ctx) => (await import('../../adapters/line/index.js')).createLineAdapter(ctx, ctx.config.line!),
   },
+  {
+    channel: 'teams',
+    enabled: (ctx) => ctx.config.teams !== null,
+    howToEnable: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID (or TEAMS_ENABLED=true for local development)',
+    load: async (ctx) => (await import('../../adapters/teams/index.js')).createTeamsAdapter(ctx),
+  },
 ];
 
 export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {

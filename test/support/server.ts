@@ -2,6 +2,7 @@ import { pino } from 'pino';
 import { openApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningBansou } from '../../src/server/server.js';
+import type { CliDatabase } from './cli.js';
 import { createCliDatabase } from './cli-database.js';
 
 export interface TestServer {
@@ -16,8 +17,10 @@ export interface TestServer {
  * (a fresh embedded data dir, or a fresh PostgreSQL database with BANSOU_TEST_DB=postgres).
  * `env` carries the adapters' settings, e.g. fake platform API URLs.
  */
-export async function startTestServer(env: NodeJS.ProcessEnv): Promise<TestServer> {
-  const db = await createCliDatabase();
+export async function startTestServer(env: NodeJS.ProcessEnv, options: { db?: CliDatabase } = {}): Promise<TestServer> {
+  // A database passed in outlives this server (a restart on the same data); the caller drops it.
+  const owned = !options.db;
+  const db = options.db ?? await createCliDatabase();
   const config = loadConfig({ PORT: '0', ...db.env, ...env });
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const app = await openApp(config, log);
@@ -29,7 +32,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv): Promise<TestServe
     async close() {
       await running.close();
       await app.close();
-      await db.cleanup();
+      if (owned) await db.cleanup();
     },
   };
 }

@@ -9,8 +9,12 @@ export type Address =
   /** A reply in the case's thread (milestones, owner relays). */
   | { kind: 'slack_case_thread'; caseId: string }
   | { kind: 'slack_channel'; channelId: string }
-  /** A member reached proactively through their stored conversation reference. */
-  | { kind: 'teams_member'; memberId: string; caseId?: string };
+  /**
+   * A member reached proactively through their stored conversation reference. With
+   * `updateActivityId`, the message replaces that earlier activity (a card updated in place)
+   * in `conversationId` rather than posting a new one.
+   */
+  | { kind: 'teams_member'; memberId: string; caseId?: string; updateActivityId?: string; conversationId?: string };
 
 export interface OutboundMessage {
   channel: string;

@@ -128,6 +128,16 @@ export function createWorkflow(deps: WorkflowDeps) {
   }
 
   return {
+    /**
+     * The approval card as it now stands, for a registered member who may see the case; null
+     * otherwise. Read-only: for a channel that redraws the card (Teams after an edit).
+     */
+    async approvalCard(actor: MemberIdentityRef, caseId: string): Promise<CardReply | null> {
+      const member = await deps.store.findMember(actor);
+      if (!member) return null;
+      return deps.store.withCase(caseId, async (tx) => (mayAccess(member, tx) ? currentApprovalCard(tx) : null));
+    },
+
     async act(actor: MemberIdentityRef, caseId: string, action: MemberAction): Promise<ActionResult> {
       const member = await deps.store.findMember(actor);
       let queued = false;
