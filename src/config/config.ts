@@ -14,6 +14,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   BANSOU_DATA_DIR: z.string().trim().min(1).default('./data'),
   BANSOU_RESUME_AFTER_HOURS: z.coerce.number().positive().default(6),
+  BANSOU_OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_MODEL: optionalString,
@@ -47,6 +48,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number] | undefined;
   dataDir: string;
   resumeAfterMs: number;
+  /** How long a message being sent stays claimed; after a crash it is due again this much later. */
+  outboxLeaseMs: number;
 };
 
 export class ConfigError extends Error {
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     logLevel: e.LOG_LEVEL,
     dataDir: e.BANSOU_DATA_DIR,
     resumeAfterMs: e.BANSOU_RESUME_AFTER_HOURS * 60 * 60 * 1000,
+    outboxLeaseMs: e.BANSOU_OUTBOX_LEASE_MS,
   };
 }
 

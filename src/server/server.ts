@@ -18,7 +18,7 @@ export interface RunningBansou {
 export async function startServer(app: App, config: Config, log: Logger, version: string): Promise<RunningBansou> {
   const adapters = await createAdapters({ app, config, log });
   const senders = Object.fromEntries(adapters.map((a) => [a.channel, a.sender]));
-  const dispatcher = createDispatcher({ store: app.outbox, senders, log });
+  const dispatcher = createDispatcher({ store: app.outbox, senders, log, leaseMs: config.outboxLeaseMs });
   app.onQueued = () => dispatcher.kick();
   for (const adapter of adapters) await adapter.start?.();
   const routes = [healthRoute(app, version), ...adapters.flatMap((a) => a.routes)];

@@ -4,6 +4,7 @@ import type { IntakeContent } from '../intake/content.js';
 import { specCard, step1Summary } from '../intake/present.js';
 import { approvalCard } from '../notify/case-card.js';
 import { planNotices, type CaseNotice } from '../notify/notices.js';
+import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, WorkflowStore } from './ports.js';
@@ -39,10 +40,6 @@ export interface WorkflowDeps {
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
 
-function mayAccess(member: MemberRecord, tx: CaseTransaction): boolean {
-  const c = tx.case;
-  return member.hub || c.organisationId === member.organisationId || c.sharedWith.includes(member.organisationId);
-}
 
 export function createWorkflow(deps: WorkflowDeps) {
   async function notify(tx: CaseTransaction, notice: CaseNotice): Promise<void> {
@@ -133,7 +130,7 @@ export function createWorkflow(deps: WorkflowDeps) {
       let queued = false;
       const result = await deps.store.withCase(caseId, async (tx) => {
         const audit = { caseId, channel: actor.channel, detail: { action: action.type } };
-        if (!member || !mayAccess(member, tx)) {
+        if (!member || !mayAccess(member, tx.case)) {
           await tx.audit({ ...audit, actorType: member?.role ?? 'system', actorId: member?.id ?? `${actor.channel}:${actor.externalId}`, action: `refused_${action.type}` });
           return refused(member ? 'この案件を扱う権限がありません。' : 'bansou に登録されていないアカウントです。所属機関の管理者に登録を依頼してください。');
         }
