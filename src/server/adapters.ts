@@ -10,7 +10,14 @@ interface AdapterEntry {
   load: (ctx: AdapterContext) => Promise<ChannelAdapter>;
 }
 
-const ENTRIES: AdapterEntry[] = [];
+const ENTRIES: AdapterEntry[] = [
+  {
+    channel: 'slack',
+    enabled: (ctx) => ctx.config.slack !== null,
+    howToEnable: 'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (and SLACK_SOCKET_MODE=true with SLACK_APP_TOKEN for Socket Mode)',
+    load: async (ctx) => (await import('../../adapters/slack/index.js')).createSlackAdapter(ctx),
+  },
+];
 
 export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {
   const adapters: ChannelAdapter[] = [];
