@@ -2,13 +2,20 @@ import { pino } from 'pino';
 import { openApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningBansou } from '../../src/server/server.js';
+import type { CliDatabase } from './cli.js';
 import { createCliDatabase } from './cli-database.js';
 
 export interface TestServer {
   url: string;
   app: App;
   running: RunningBansou;
+  database: CliDatabase;
   close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Run on this database (e.g. a restart after a crash); it is then left for its owner to clean up. */
+  database?: CliDatabase;
 }
 
 /**
@@ -16,8 +23,8 @@ export interface TestServer {
  * (a fresh embedded data dir, or a fresh PostgreSQL database with BANSOU_TEST_DB=postgres).
  * `env` carries the adapters' settings, e.g. fake platform API URLs.
  */
-export async function startTestServer(env: NodeJS.ProcessEnv): Promise<TestServer> {
-  const db = await createCliDatabase();
+export async function startTestServer(env: NodeJS.ProcessEnv, options: TestServerOptions = {}): Promise<TestServer> {
+  const db = options.database ?? (await createCliDatabase());
   const config = loadConfig({ PORT: '0', ...db.env, ...env });
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const app = await openApp(config, log);
@@ -26,10 +33,11 @@ export async function startTestServer(env: NodeJS.ProcessEnv): Promise<TestServe
     url: `http://127.0.0.1:${running.port}`,
     app,
     running,
+    database: db,
     async close() {
       await running.close();
       await app.close();
-      await db.cleanup();
+      if (!options.database) await db.cleanup();
     },
   };
 }

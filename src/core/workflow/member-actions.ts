@@ -7,7 +7,7 @@ import { planNotices, type CaseNotice } from '../notify/notices.js';
 import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
 import { toCaseSheet } from '../sheet.js';
-import type { CaseTransaction, MemberIdentityRef, MemberRecord, WorkflowStore } from './ports.js';
+import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
 
 // What advisors and coordinators do to a case, from any channel. Every attempt is audited,
@@ -82,7 +82,12 @@ export function createWorkflow(deps: WorkflowDeps) {
     return { outcome: 'done', message: a.decision === 'approve' ? '承認しました。' : '差し戻しました。', card: await currentApprovalCard(tx) };
   }
 
-  async function perform(tx: CaseTransaction, m: MemberRecord, channel: string, a: MemberAction): Promise<ActionResult> {
+  /** Read before the case transaction: on the embedded database its one connection is the transaction's. */
+  interface Prefetched {
+    handOverTo: OrganisationRecord | null;
+  }
+
+  async function perform(tx: CaseTransaction, m: MemberRecord, channel: string, a: MemberAction, pre: Prefetched): Promise<ActionResult> {
     const id = tx.case.id;
     switch (a.type) {
       case 'take':
@@ -102,7 +107,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         return { outcome: 'done', message: '求人の下書きを更新しました。' };
       }
       case 'hand_over': {
-        const org = await deps.store.findOrganisation(a.to);
+        const org = pre.handOverTo;
         if (!org) return refused(`引き継ぎ先「${a.to}」が見つかりません。`);
         if (org.id === tx.case.organisationId) return { outcome: 'unchanged', message: `すでに ${org.name} の案件です。` };
         await tx.moveTo(org.id, m.id);
@@ -127,6 +132,7 @@ export function createWorkflow(deps: WorkflowDeps) {
   return {
     async act(actor: MemberIdentityRef, caseId: string, action: MemberAction): Promise<ActionResult> {
       const member = await deps.store.findMember(actor);
+      const pre: Prefetched = { handOverTo: action.type === 'hand_over' ? await deps.store.findOrganisation(action.to) : null };
       let queued = false;
       const result = await deps.store.withCase(caseId, async (tx) => {
         const audit = { caseId, channel: actor.channel, detail: { action: action.type } };
@@ -134,7 +140,7 @@ export function createWorkflow(deps: WorkflowDeps) {
           await tx.audit({ ...audit, actorType: member?.role ?? 'system', actorId: member?.id ?? `${actor.channel}:${actor.externalId}`, action: `refused_${action.type}` });
           return refused(member ? 'この案件を扱う権限がありません。' : 'bansou に登録されていないアカウントです。所属機関の管理者に登録を依頼してください。');
         }
-        const r = await perform(tx, member, actor.channel, action);
+        const r = await perform(tx, member, actor.channel, action, pre);
         await tx.audit({ ...audit, actorType: member.role, actorId: member.id, action: r.outcome === 'refused' ? `refused_${action.type}` : action.type, detail: { outcome: r.outcome } });
         queued = r.outcome === 'done';
         return r;
