@@ -17,6 +17,8 @@ export interface FakeMessage {
 export interface FakeCall {
   method: string;
   args: Record<string, unknown>;
+  /** Date.now() when the call arrived. */
+  at: number;
 }
 
 export type Scripted =
@@ -111,7 +113,7 @@ export async function startFakeSlack() {
     }
     const method = path.replace(/^\/api\//, '');
     const args = parseArgs(raw, req.headers['content-type']);
-    calls.push({ method, args });
+    calls.push({ method, args, at: Date.now() });
     const scripted = scripts.get(method)?.shift();
     if (scripted) {
       if ('status' in scripted && scripted.status === 429) return send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(scripted.retryAfter) });
