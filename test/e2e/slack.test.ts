@@ -152,6 +152,14 @@ describe('thread replies and Slack retries', () => {
     expect(await prisma().messageLog.count({ where: { channel: 'slack', eventId: 'EvRetry1' } })).toBe(1);
     expect(await prisma().messageLog.findFirst({ where: { eventId: 'EvRetry1' } })).toMatchObject({ state: 'processed', kind: 'text', senderId: ADVISOR });
   });
+
+  it('does not record a reply from someone unregistered, and tells them why', async () => {
+    const t = await thread();
+    await slack.event('EvStranger1', { type: 'message', user: STRANGER, channel: CASES_CHANNEL, text: '横から失礼します', ts: `${nowSeconds()}.000901`, thread_ts: t.rootTs });
+    await eventually(() => expect(ephemeralsTo(STRANGER).join()).toContain('案件のコメントとして記録されます'));
+    expect(fake.callsOf('chat.postEphemeral').at(-1)?.args.thread_ts).toBe(t.rootTs);
+    expect(await prisma().caseComment.count({ where: { text: '横から失礼します' } })).toBe(0);
+  });
 });
 
 describe('requests Slack did not sign', () => {
