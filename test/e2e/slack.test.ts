@@ -4,7 +4,7 @@ import type { TestServer } from '../support/server.js';
 import {
   ADVISOR, BANK_CHANNEL, BANKER, CASES_CHANNEL, delivered, inputs, ownerSays, seedNetwork, slackClient, startSlackServer, STEP1, STEP2, STRANGER, texts,
 } from '../support/slack-scenario.js';
-import { nowSeconds, post, signCommand } from '../support/slack-signer.js';
+import { nowSeconds, post, signCommand, signEvent } from '../support/slack-signer.js';
 
 // The Slack side of a case, end to end: the real server, requests signed as Slack signs them,
 // and a fake Slack Web API that records what the bot posts.
@@ -174,6 +174,14 @@ describe('requests Slack did not sign', () => {
     const pressed = await slack.press(ADVISOR, 'take_case', caseId, CASES_CHANNEL, options);
     expect(pressed.status).toBe(401);
     expect(await prisma().messageLog.count()).toBe(before);
+  });
+
+  it('answers Slack\'s signed URL verification with its challenge', async () => {
+    const res = await post(`${server.url}/slack/events`, signEvent('e2e-signing-secret', { type: 'url_verification', token: 'legacy', challenge: 'c-123' }));
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ challenge: 'c-123' });
+    const forged = await post(`${server.url}/slack/events`, signEvent('forged', { type: 'url_verification', challenge: 'c-123' }));
+    expect(forged.status).toBe(401);
   });
 
   it('refuses a wrongly signed body (changed after signing) with 401', async () => {
