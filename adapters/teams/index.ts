@@ -18,7 +18,7 @@ export function createTeamsAdapter(ctx: AdapterContext): ChannelAdapter {
   if (!settings.clientId) log.warn('Teams runs without an app registration: requests are not authenticated (development only)');
   const adapter = createCloudAdapter(settings);
   const store = createPrismaTeamsStore(ctx.app.db.prisma);
-  const desk = createCaseDesk(ctx.app.store, ctx.app.engine.content);
+  const desk = createCaseDesk({ store: ctx.app.store, workflowStore: ctx.app.workflowStore, content: ctx.app.engine.content });
   const agent = createAgent(adapter, { app: ctx.app, store, desk, log });
   return {
     channel: CHANNEL,

@@ -9,6 +9,7 @@ import { routeWarnings } from '../config/warnings.js';
 import { ContentError } from '../core/intake/content.js';
 import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
+import { admin } from './commands/admin.js';
 import { caseShow } from './commands/case-show.js';
 import { chat } from './commands/chat.js';
 import { replay } from './commands/replay.js';
@@ -22,6 +23,12 @@ const USAGE = `使い方: bansou <command> [options]
   replay FILE [--json] [--transcript]     経営者側の発言を再生し、案件シートを表示します
   case show CASE_ID [--format json|md]    案件シートを表示します
   db migrate                              データベースのマイグレーションを適用します
+  org add --name 名前 --kind 種類 [--slack-channel C…] [--hub] [--default]
+                                          支援機関を登録します（--hub：承認する拠点、--default：新規相談の受付先）
+  org list                                登録済みの機関を表示します
+  member add --org 機関 --role advisor|coordinator --name 氏名 [--slack U…] [--teams AAD_OBJECT_ID]
+                                          支援者・コーディネーターを登録します（機関はIDか名前）
+  member list                             登録済みのメンバーを表示します
 
 共通オプション:
   --db URL    PostgreSQL の接続先（省略時は DATABASE_URL、それもなければ ./data の埋め込みDB）
@@ -35,6 +42,15 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   transcript: { type: 'boolean', default: false },
   format: { type: 'string', default: 'json' },
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  'slack-channel': { type: 'string' },
+  hub: { type: 'boolean', default: false },
+  default: { type: 'boolean', default: false },
+  org: { type: 'string' },
+  role: { type: 'string' },
+  slack: { type: 'string' },
+  teams: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -79,6 +95,13 @@ async function run(argv: string[]): Promise<void> {
       return withApp(config, log, async (app) => {
         out(app.appliedMigrations.length ? `適用しました: ${app.appliedMigrations.join(', ')}` : 'マイグレーションは最新です。');
       });
+    case 'org':
+    case 'member':
+      if (rest.length !== 1 || !['add', 'list'].includes(rest[0] as string)) throw new UsageError(`使い方: bansou ${command} add|list`);
+      return withApp(config, log, (app) => admin(app, command, rest[0], {
+        name: values.name, kind: values.kind, slackChannel: values['slack-channel'], hub: values.hub, isDefault: values.default,
+        org: values.org, role: values.role, slack: values.slack, teams: values.teams, json: values.json,
+      }, out));
     default:
       throw new UsageError(`不明なコマンドです: ${command}`);
   }

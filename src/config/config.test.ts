@@ -32,4 +32,17 @@ describe('loadConfig', () => {
   it('refuses an LLM provider this version does not have, saying what to do', () => {
     expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/LLM_PROVIDER=offline/);
   });
+
+  it('takes the outbox lease in milliseconds, 30 s by default', () => {
+    expect(loadConfig({}).outbox.leaseMs).toBe(30_000);
+    expect(loadConfig({ BANSOU_OUTBOX_LEASE_MS: '1500' }).outbox.leaseMs).toBe(1500);
+    expect(() => loadConfig({ BANSOU_OUTBOX_LEASE_MS: '5' })).toThrow(/BANSOU_OUTBOX_LEASE_MS/);
+  });
+
+  it('turns Slack on with both its secret and its token', () => {
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:1/api/' }).slack)
+      .toEqual({ signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:1/api/', socketMode: false, appToken: undefined });
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x', SLACK_SOCKET_MODE: 'true' })).toThrow(/SLACK_APP_TOKEN/);
+  });
 });

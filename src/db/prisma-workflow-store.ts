@@ -1,5 +1,5 @@
 import type { Decision } from '../core/notify/case-card.js';
-import type { CaseAccess, CaseTransaction, MemberRecord, OrganisationRecord, WorkflowStore } from '../core/workflow/ports.js';
+import type { CaseAccess, CaseQuery, CaseTransaction, MemberRecord, OrganisationRecord, WorkflowStore } from '../core/workflow/ports.js';
 import { newId } from '../core/ids.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
@@ -7,6 +7,21 @@ import { enqueueOutbound } from './prisma-outbox-store.js';
 import { CASE_INCLUDE, saveSpec, toStoredCase, writeAudit } from './prisma-case-store.js';
 
 type Tx = Prisma.TransactionClient;
+
+/** Case id, company name, description or place, industry, or the title of any spec version. */
+function matching(query: CaseQuery): Prisma.CaseWhereInput {
+  const contains = { contains: query.text, mode: 'insensitive' as const };
+  return {
+    OR: [
+      { id: { contains: query.text.toUpperCase() } },
+      { company: { name: contains } },
+      { company: { description: contains } },
+      { company: { prefecture: contains } },
+      ...(query.industries.length ? [{ company: { industry: { in: query.industries } } }] : []),
+      { specDrafts: { some: { spec: { path: ['title'], string_contains: query.text } } } },
+    ],
+  };
+}
 
 async function loadAccess(tx: Tx, caseId: string): Promise<CaseAccess | null> {
   const row = await tx.case.findUnique({ where: { id: caseId }, include: { ...CASE_INCLUDE, shares: true } });
@@ -51,7 +66,6 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
       await tx.case.update({ where: { id: caseId }, data: { organisationId } });
       access.organisationId = organisationId;
     },
-    findOrganisation: (idOrName) => findOrganisation(tx, idOrName),
     addComment: async (memberId, channel, text) => void (await tx.caseComment.create({ data: { id: newId(), caseId, memberId, channel, text } })),
     async comments() {
       const rows = await tx.caseComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' }, take: 20 });
@@ -88,10 +102,15 @@ export function createPrismaWorkflowStore(prisma: PrismaClient): WorkflowStore {
         return access ? work(caseTransaction(tx, access)) : null;
       }, { maxWait: 10_000, timeout: 20_000 });
     },
-    async casesFor(organisationId, limit) {
-      const where = organisationId ? { OR: [{ organisationId }, { shares: { some: { organisationId } } }] } : {};
+    async casesFor(organisationId, limit, query) {
+      const scope: Prisma.CaseWhereInput = organisationId ? { OR: [{ organisationId }, { shares: { some: { organisationId } } }] } : {};
+      const where: Prisma.CaseWhereInput = query ? { AND: [scope, matching(query)] } : scope;
       const rows = await prisma.case.findMany({ where, orderBy: { updatedAt: 'desc' }, take: limit, include: { company: true } });
       return rows.map((r) => ({ id: r.id, status: r.status, companyName: r.company.name, industry: r.company.industry, prefecture: r.company.prefecture, updatedAt: r.updatedAt }));
+    },
+    async caseScope(caseId) {
+      const row = await prisma.case.findUnique({ where: { id: caseId }, select: { organisationId: true, shares: { select: { organisationId: true } } } });
+      return row ? { organisationId: row.organisationId, sharedWith: row.shares.map((s) => s.organisationId) } : null;
     },
   };
 }

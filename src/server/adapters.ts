@@ -23,6 +23,12 @@ const ENTRIES: AdapterEntry[] = [
     howToEnable: 'set TEAMS_CLIENT_ID, TEAMS_CLIENT_SECRET and TEAMS_TENANT_ID (or TEAMS_ENABLED=true for local development)',
     load: async (ctx) => (await import('../../adapters/teams/index.js')).createTeamsAdapter(ctx),
   },
+  {
+    channel: 'slack',
+    enabled: (ctx) => ctx.config.slack !== null,
+    howToEnable: 'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (and SLACK_SOCKET_MODE=true with SLACK_APP_TOKEN for Socket Mode)',
+    load: async (ctx) => (await import('../../adapters/slack/index.js')).createSlackAdapter(ctx),
+  },
 ];
 
 export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapter[]> {

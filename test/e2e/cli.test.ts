@@ -122,3 +122,22 @@ describe('bansou chat', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('bansou org / member', () => {
+  it('registers an organisation and an advisor, lists them, and refuses mistakes with exit 1', async () => {
+    const org = await cli(['org', 'add', '--name', '浜松商工会議所', '--kind', 'cci', '--slack-channel', 'C0CLITEST1', '--default']);
+    expect(org.code, org.stderr).toBe(0);
+    expect(org.stdout).toContain('機関を登録しました：浜松商工会議所');
+    const member = await cli(['member', 'add', '--org', '浜松商工会議所', '--role', 'advisor', '--name', '山田太郎', '--slack', 'U0CLITEST1']);
+    expect(member.code, member.stderr).toBe(0);
+    const listed = await cli(['member', 'list', '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ displayName: '山田太郎', identities: [{ channel: 'slack', externalId: 'U0CLITEST1' }] })]);
+    expect((await cli(['org', 'list'])).stdout).toContain('Slack：C0CLITEST1');
+
+    const twice = await cli(['member', 'add', '--org', '浜松商工会議所', '--role', 'advisor', '--name', '別人', '--slack', 'U0CLITEST1']);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('すでに 山田太郎 さん');
+    noStack(twice.stderr);
+    expect((await cli(['org', 'remove'])).code).toBe(2);
+  });
+});

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 describe('Teams delivery across a restart', () => {
   it('keeps the reply through an outage and a restart, then delivers it once', async () => {
-    const first = await startTestServer({ TEAMS_ENABLED: 'true' }, { db });
+    const first = await startTestServer({ TEAMS_ENABLED: 'true' }, { database: db });
     servers.push(first);
     const prisma = first.app.db.prisma;
     await prisma.organisation.create({ data: { id: 'org-hub', name: '拠点', kind: 'hub', isHub: true } });
@@ -40,7 +40,7 @@ describe('Teams delivery across a restart', () => {
     const failures = fake.calls.length;
 
     fake.recover();
-    const second = await startTestServer({ TEAMS_ENABLED: 'true' }, { db });
+    const second = await startTestServer({ TEAMS_ENABLED: 'true' }, { database: db });
     servers.push(second);
     const delivered = await fake.waitFor((calls) => calls.some((c) => c.status < 300), 20_000);
     expect(delivered.slice(0, failures).every((c) => c.status === 503)).toBe(true);

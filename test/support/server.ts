@@ -9,7 +9,13 @@ export interface TestServer {
   url: string;
   app: App;
   running: RunningBansou;
+  database: CliDatabase;
   close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Run on this database (e.g. a restart after a crash); it is then left for its owner to clean up. */
+  database?: CliDatabase;
 }
 
 /**
@@ -17,10 +23,8 @@ export interface TestServer {
  * (a fresh embedded data dir, or a fresh PostgreSQL database with BANSOU_TEST_DB=postgres).
  * `env` carries the adapters' settings, e.g. fake platform API URLs.
  */
-export async function startTestServer(env: NodeJS.ProcessEnv, options: { db?: CliDatabase } = {}): Promise<TestServer> {
-  // A database passed in outlives this server (a restart on the same data); the caller drops it.
-  const owned = !options.db;
-  const db = options.db ?? await createCliDatabase();
+export async function startTestServer(env: NodeJS.ProcessEnv, options: TestServerOptions = {}): Promise<TestServer> {
+  const db = options.database ?? (await createCliDatabase());
   const config = loadConfig({ PORT: '0', ...db.env, ...env });
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   const app = await openApp(config, log);
@@ -29,10 +33,11 @@ export async function startTestServer(env: NodeJS.ProcessEnv, options: { db?: Cl
     url: `http://127.0.0.1:${running.port}`,
     app,
     running,
+    database: db,
     async close() {
       await running.close();
       await app.close();
-      if (owned) await db.cleanup();
+      if (!options.database) await db.cleanup();
     },
   };
 }

@@ -22,6 +22,6 @@ export async function onMessage(ctx: TurnContext, deps: HandlerDeps): Promise<vo
     await ctx.sendActivity(renderActivity([text(MESSAGES.personalOnly)]));
     return;
   }
-  const replies = await deps.desk.respond(ctx.activity.text ?? '');
+  const replies = await deps.desk.respond(ctx.activity.text ?? '', { channel: 'teams', externalId: ctx.activity.from?.aadObjectId ?? '' });
   await queueForMember(deps, member.id, replies);
 }

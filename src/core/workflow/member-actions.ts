@@ -4,9 +4,10 @@ import type { IntakeContent } from '../intake/content.js';
 import { specCard, step1Summary } from '../intake/present.js';
 import { approvalCard } from '../notify/case-card.js';
 import { planNotices, type CaseNotice } from '../notify/notices.js';
+import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
 import { toCaseSheet } from '../sheet.js';
-import type { CaseTransaction, MemberIdentityRef, MemberRecord, WorkflowStore } from './ports.js';
+import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
 
 // What advisors and coordinators do to a case, from any channel. Every attempt is audited,
@@ -39,10 +40,6 @@ export interface WorkflowDeps {
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
 
-function mayAccess(member: MemberRecord, tx: CaseTransaction): boolean {
-  const c = tx.case;
-  return member.hub || c.organisationId === member.organisationId || c.sharedWith.includes(member.organisationId);
-}
 
 export function createWorkflow(deps: WorkflowDeps) {
   async function notify(tx: CaseTransaction, notice: CaseNotice): Promise<void> {
@@ -85,7 +82,12 @@ export function createWorkflow(deps: WorkflowDeps) {
     return { outcome: 'done', message: a.decision === 'approve' ? '承認しました。' : '差し戻しました。', card: await currentApprovalCard(tx) };
   }
 
-  async function perform(tx: CaseTransaction, m: MemberRecord, channel: string, a: MemberAction): Promise<ActionResult> {
+  /** Read before the case transaction: on the embedded database its one connection is the transaction's. */
+  interface Prefetched {
+    handOverTo: OrganisationRecord | null;
+  }
+
+  async function perform(tx: CaseTransaction, m: MemberRecord, channel: string, a: MemberAction, pre: Prefetched): Promise<ActionResult> {
     const id = tx.case.id;
     switch (a.type) {
       case 'take':
@@ -105,7 +107,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         return { outcome: 'done', message: '求人の下書きを更新しました。' };
       }
       case 'hand_over': {
-        const org = await tx.findOrganisation(a.to);
+        const org = pre.handOverTo;
         if (!org) return refused(`引き継ぎ先「${a.to}」が見つかりません。`);
         if (org.id === tx.case.organisationId) return { outcome: 'unchanged', message: `すでに ${org.name} の案件です。` };
         await tx.moveTo(org.id, m.id);
@@ -135,19 +137,20 @@ export function createWorkflow(deps: WorkflowDeps) {
     async approvalCard(actor: MemberIdentityRef, caseId: string): Promise<CardReply | null> {
       const member = await deps.store.findMember(actor);
       if (!member) return null;
-      return deps.store.withCase(caseId, async (tx) => (mayAccess(member, tx) ? currentApprovalCard(tx) : null));
+      return deps.store.withCase(caseId, async (tx) => (mayAccess(member, tx.case) ? currentApprovalCard(tx) : null));
     },
 
     async act(actor: MemberIdentityRef, caseId: string, action: MemberAction): Promise<ActionResult> {
       const member = await deps.store.findMember(actor);
+      const pre: Prefetched = { handOverTo: action.type === 'hand_over' ? await deps.store.findOrganisation(action.to) : null };
       let queued = false;
       const result = await deps.store.withCase(caseId, async (tx) => {
         const audit = { caseId, channel: actor.channel, detail: { action: action.type } };
-        if (!member || !mayAccess(member, tx)) {
+        if (!member || !mayAccess(member, tx.case)) {
           await tx.audit({ ...audit, actorType: member?.role ?? 'system', actorId: member?.id ?? `${actor.channel}:${actor.externalId}`, action: `refused_${action.type}` });
           return refused(member ? 'この案件を扱う権限がありません。' : 'bansou に登録されていないアカウントです。所属機関の管理者に登録を依頼してください。');
         }
-        const r = await perform(tx, member, actor.channel, action);
+        const r = await perform(tx, member, actor.channel, action, pre);
         await tx.audit({ ...audit, actorType: member.role, actorId: member.id, action: r.outcome === 'refused' ? `refused_${action.type}` : action.type, detail: { outcome: r.outcome } });
         queued = r.outcome === 'done';
         return r;

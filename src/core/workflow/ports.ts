@@ -3,7 +3,15 @@ import type { AuditInput, StoredCase } from '../conversation/ports.js';
 import type { NoticeTargets } from '../notify/notices.js';
 import type { Decision } from '../notify/case-card.js';
 import type { OutboundMessage } from '../outbox/types.js';
+import type { CaseSummaryRow } from '../conversation/ports.js';
+import type { CaseScope } from '../members/access.js';
 import type { CaseStatus } from '../vocab.js';
+
+/** A free-text search: words to find, and industry codes whose label matched the words. */
+export interface CaseQuery {
+  text: string;
+  industries: string[];
+}
 
 export interface MemberIdentityRef {
   channel: string;
@@ -38,8 +46,6 @@ export interface CaseTransaction {
   setAssignee(memberId: string): Promise<void>;
   saveSpec(spec: JobSpec, source: string, memberId: string): Promise<void>;
   moveTo(organisationId: string, sharedBy: string): Promise<void>;
-  /** Inside the transaction: the embedded database has a single connection. */
-  findOrganisation(idOrName: string): Promise<OrganisationRecord | null>;
   addComment(memberId: string, channel: string, text: string): Promise<void>;
   comments(): Promise<string[]>;
   lastDecision(): Promise<Decision | null>;
@@ -54,6 +60,11 @@ export interface WorkflowStore {
   listOrganisations(): Promise<OrganisationRecord[]>;
   /** Null when the case does not exist. */
   withCase<T>(caseId: string, work: (tx: CaseTransaction) => Promise<T>): Promise<T | null>;
-  /** Cases an organisation holds or was handed, newest activity first. */
-  casesFor(organisationId: string | null, limit: number): Promise<{ id: string; status: CaseStatus; companyName: string | null; industry: string | null; prefecture: string | null; updatedAt: Date }[]>;
+  /**
+   * Cases an organisation holds or handed on (null: every case), newest activity first;
+   * with `query`, only those whose id, company or spec title mentions it.
+   */
+  casesFor(organisationId: string | null, limit: number, query?: CaseQuery): Promise<CaseSummaryRow[]>;
+  /** Which organisations a case belongs to, to check a member may see it; null if none such. */
+  caseScope(caseId: string): Promise<CaseScope | null>;
 }
