@@ -16,7 +16,7 @@ import { initialDialogue } from '../src/core/intake/state.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPrismaCaseStore } from '../src/db/prisma-case-store.js';
-import { benchLineWebhooks } from './bench-webhooks.js';
+import { benchLineWebhooks, benchSlackCommands, benchTeamsMessages } from './bench-webhooks.js';
 
 const CONVERSATION = [
   'こんにちは、川口で電子部品のめっき加工をやってます。社員は28人です',
@@ -124,7 +124,9 @@ async function main(): Promise<void> {
   await withPostgresDatabase(base, 'turns', async (url) => {
     await benchDatabase('PostgreSQL', async () => ({ db: await openDatabase({ url, log }), cleanup: async () => undefined }), owners);
   });
-  await withPostgresDatabase(base, 'webhooks', (url) => benchLineWebhooks(url));
+  await withPostgresDatabase(base, 'line', (url) => benchLineWebhooks(url));
+  await withPostgresDatabase(base, 'slack', (url) => benchSlackCommands(url));
+  await withPostgresDatabase(base, 'teams', (url) => benchTeamsMessages(url));
 }
 
 /** A fresh database on the server at `base` for the duration of `work`, dropped afterwards. */

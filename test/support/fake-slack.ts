@@ -42,7 +42,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack() {
   const messages: FakeMessage[] = [];
   const calls: FakeCall[] = [];
-  const responses: { url: string; body: Record<string, unknown> }[] = [];
+  const responses: { url: string; body: Record<string, unknown>; at: number }[] = [];
   const scripts = new Map<string, Scripted[]>();
   const hung: ServerResponse[] = [];
   const unknownChannels = new Set<string>();
@@ -108,7 +108,7 @@ export async function startFakeSlack() {
     for await (const chunk of req) raw += String(chunk);
     const path = (req.url ?? '/').split('?')[0] as string;
     if (path.startsWith('/respond/')) {
-      responses.push({ url: path, body: JSON.parse(raw) as Record<string, unknown> });
+      responses.push({ url: path, body: JSON.parse(raw) as Record<string, unknown>, at: Date.now() });
       return send(res, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, '');

@@ -16,6 +16,8 @@ export interface ConnectorCall {
   authorization: string | undefined;
   /** The status the fake answered with. */
   status: number;
+  /** Date.now() when the call arrived. */
+  at: number;
 }
 
 export interface ScriptedFailure {
@@ -67,7 +69,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       const conversationId = decodeURIComponent(m[1] ?? '');
       const target = m[2] ? decodeURIComponent(m[2]) : null;
       const activityId = req.method === 'PUT' ? target : failure ? null : `act-${next++}`;
-      calls.push({ method: req.method ?? '', path, conversationId, activityId, body, authorization: req.headers.authorization, status });
+      calls.push({ method: req.method ?? '', path, conversationId, activityId, body, authorization: req.headers.authorization, status, at: Date.now() });
       if (failure?.hang) return;
       if (failure) {
         const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {};
