@@ -23,9 +23,11 @@ export function bigramCount(normalized: string): number {
 
 export const idf = (docs: number, df: number): number => Math.log(1 + (docs - df + 0.5) / (df + 0.5));
 
-export function termScore(termIdf: number, tf: number, dl: number, avgdl: number, k1: number, b: number): number {
-  return (termIdf * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * dl) / avgdl));
-}
+/** BM25's length normalisation of one document, computed once per document. */
+export const lengthNorm = (dl: number, avgdl: number, k1: number, b: number): number => k1 * (1 - b + (b * dl) / avgdl);
+
+/** One term's contribution: `impact` is weight × idf × (k1 + 1), fixed per query term. */
+export const termScore = (impact: number, tf: number, norm: number): number => (impact * tf) / (tf + norm);
 
 export interface CorpusStats {
   docs: number;
@@ -38,6 +40,8 @@ export interface PreparedTerms {
   codes: number[];
   weights: Float64Array;
   idf: Float64Array;
+  /** weight × idf × (k1 + 1) per term. */
+  impact: Float64Array;
   /** The raw score at which the text factor reaches 1 - 1/e. */
   norm: number;
   idfByCode: Map<number, number>;
@@ -47,15 +51,17 @@ export function prepareTerms(terms: readonly QueryTerm[], stats: CorpusStats, co
   const kept = terms.filter((t) => stats.df(t.code) > 0);
   const weights = new Float64Array(kept.length);
   const idfs = new Float64Array(kept.length);
+  const impact = new Float64Array(kept.length);
   let mass = 0;
   kept.forEach((t, i) => {
     weights[i] = t.weight;
     idfs[i] = idf(stats.docs, stats.df(t.code));
+    impact[i] = t.weight * (idfs[i] as number) * (config.text.k1 + 1);
     mass += t.weight * (idfs[i] as number);
   });
   const codes = kept.map((t) => t.code);
   const idfByCode = new Map(codes.map((code, i) => [code, idfs[i] as number]));
-  return { codes, weights, idf: idfs, norm: mass * config.text.saturation, idfByCode };
+  return { codes, weights, idf: idfs, impact, norm: mass * config.text.saturation, idfByCode };
 }
 
 /** The text factor: raw BM25 mapped to [0, 1), saturating, independent of other candidates. */

@@ -1,4 +1,4 @@
-import { bigramCount, prepareTerms, recordText, termScore, TF_CAP, type CorpusStats } from './bm25.js';
+import { bigramCount, lengthNorm, prepareTerms, recordText, termScore, TF_CAP, type CorpusStats } from './bm25.js';
 import type { PoolCandidate } from './candidate.js';
 import { exclusionOf } from './constraints.js';
 import { loadMatchingData, type MatchingData } from './data.js';
@@ -17,19 +17,21 @@ export class FullScan implements CorpusStats {
   readonly docs: number;
   readonly avgdl: number;
   private readonly texts: string[];
-  private readonly lengths: number[];
+  private readonly norms: number[];
   private readonly dfs = new Map<number, number>();
 
   private constructor(private readonly pool: readonly PoolCandidate[], private readonly data: MatchingData) {
     this.texts = pool.map((c) => recordText(c.headline, c.summary));
-    this.lengths = this.texts.map(bigramCount);
+    const lengths = this.texts.map(bigramCount);
     for (const text of this.texts) {
       const seen = new Set<number>();
       forEachBigram(text, (code) => seen.add(code));
       for (const code of seen) this.dfs.set(code, (this.dfs.get(code) ?? 0) + 1);
     }
     this.docs = pool.length;
-    this.avgdl = this.docs > 0 ? this.lengths.reduce((a, b) => a + b, 0) / this.docs : 0;
+    this.avgdl = this.docs > 0 ? lengths.reduce((a, b) => a + b, 0) / this.docs : 0;
+    const { k1, b } = data.scoring.text;
+    this.norms = lengths.map((dl) => lengthNorm(dl, this.avgdl, k1, b));
   }
 
   static prepare(pool: readonly PoolCandidate[], data: MatchingData = loadMatchingData()): FullScan {
@@ -45,7 +47,6 @@ export class FullScan implements CorpusStats {
     const q = toMatchQuery(input, data);
     const prepared = prepareTerms(q.terms, this, data.scoring);
     const position = new Map(prepared.codes.map((code, i) => [code, i]));
-    const { k1, b } = data.scoring.text;
     const scored: { index: number; id: string; score: number; raw: number }[] = [];
     this.pool.forEach((c, index) => {
       if (exclusionOf(c, q, ctx, data) !== null) return;
@@ -56,7 +57,7 @@ export class FullScan implements CorpusStats {
       });
       let raw = 0;
       tf.forEach((count, i) => {
-        if (count > 0) raw += (prepared.weights[i] as number) * termScore(prepared.idf[i] as number, Math.min(count, TF_CAP), this.lengths[index] as number, this.avgdl, k1, b);
+        if (count > 0) raw += termScore(prepared.impact[i] as number, Math.min(count, TF_CAP), this.norms[index] as number);
       });
       const score = combine(factorValues(c, q, ctx, raw, prepared, data), ctx.exposure.get(c.id) ?? 0, data);
       scored.push({ index, id: c.id, score, raw });

@@ -1,10 +1,10 @@
 import { INDUSTRIES, PREFECTURES, SKILLS, WORK_STYLES } from '../vocab.js';
-import { prepareTerms, recordText, textValue } from './bm25.js';
+import { prepareTerms, recordText, textValue, type PreparedTerms } from './bm25.js';
 import { CANDIDATE_KINDS, type PoolCandidate } from './candidate.js';
 import { capacityOk, LOCATION, locationClass } from './constraints.js';
 import { loadMatchingData, type MatchingData } from './data.js';
 import { explainMatch, type Match } from './explain.js';
-import { emptyContext, toMatchQuery, type MatchContext, type MatchInput } from './query.js';
+import { emptyContext, toMatchQuery, type MatchContext, type MatchInput, type MatchQuery } from './query.js';
 import { TopK } from './ranking.js';
 import { availabilityValue, combineValues, industryValue, kindValue, locationValue, skillRanks, skillValue } from './score.js';
 import { TextIndex } from './text-index.js';
@@ -15,6 +15,29 @@ import { TextIndex } from './text-index.js';
 // a test holds it to that.
 
 const words = (n: number): number => (n + 31) >>> 5;
+
+/** What one query's scoring loop looks up instead of recomputing per person. */
+interface Tables {
+  q: MatchQuery;
+  prepared: PreparedTerms;
+  kindValues: number[];
+  locationValues: number[];
+  industryBit: number;
+}
+
+// Rounding slack for the pruning bound: a person is skipped only when clearly below the bar.
+const SLACK = 1e-9;
+
+/**
+ * The smallest raw text score with which `ceiling + textWeight × textValue(raw)` can still
+ * reach `bar`: textValue(raw) = 1 - exp(-raw / norm), solved for raw.
+ */
+export function minimumRaw(bar: number, ceiling: number, textWeight: number, norm: number): number {
+  const needed = (bar - SLACK - ceiling) / textWeight;
+  if (needed <= 0) return Number.NEGATIVE_INFINITY;
+  if (needed >= 1 || norm <= 0) return Number.POSITIVE_INFINITY;
+  return -norm * Math.log(1 - needed) * (1 - SLACK);
+}
 
 function bitset(n: number, has: (i: number) => boolean): Uint32Array {
   const bits = new Uint32Array(words(n));
@@ -36,6 +59,7 @@ export class MatchIndex {
   /** ranks[i * SKILLS.length + s]: person i's 1-based rank of skill s, 0 when not held. */
   private readonly ranks: Uint8Array;
   private readonly byStyle: Uint32Array[];
+  private readonly bySkill: Uint32Array[];
   private readonly byPrefecture: Uint32Array[];
   private readonly remoteBits: Uint32Array;
   private readonly active: Uint32Array;
@@ -46,6 +70,8 @@ export class MatchIndex {
   private readonly excluded: Uint8Array;
   private readonly acc: Float64Array;
   private readonly allowed: Uint32Array;
+  private readonly skilled: Uint32Array;
+  private readonly scratchBits: Uint32Array;
 
   private constructor(private readonly pool: readonly PoolCandidate[], private readonly data: MatchingData) {
     const n = pool.length;
@@ -61,15 +87,19 @@ export class MatchIndex {
     this.ranks = new Uint8Array(n * SKILLS.length);
     pool.forEach((c, i) => this.ranks.set(skillRanks(c), i * SKILLS.length));
     this.byStyle = WORK_STYLES.map((s) => bitset(n, (i) => (pool[i] as PoolCandidate).workStyles.includes(s)));
+    this.bySkill = SKILLS.map((_, s) => bitset(n, (i) => (this.ranks[i * SKILLS.length + s] as number) > 0));
     this.byPrefecture = PREFECTURES.map((_, p) => bitset(n, (i) => this.prefecture[i] === p));
     this.remoteBits = bitset(n, (i) => this.remote[i] === 1);
     this.active = bitset(n, (i) => (pool[i] as PoolCandidate).status !== 'paused');
-    this.text = TextIndex.build(n, (i) => recordText((pool[i] as PoolCandidate).headline, (pool[i] as PoolCandidate).summary));
+    const { k1, b } = data.scoring.text;
+    this.text = TextIndex.build(n, (i) => recordText((pool[i] as PoolCandidate).headline, (pool[i] as PoolCandidate).summary), k1, b);
     this.committed = new Float64Array(n);
     this.exposure = new Int32Array(n);
     this.excluded = new Uint8Array(n);
     this.acc = new Float64Array(n);
     this.allowed = new Uint32Array(words(n));
+    this.skilled = new Uint32Array(words(n));
+    this.scratchBits = new Uint32Array(words(n));
   }
 
   static build(pool: readonly PoolCandidate[], data: MatchingData = loadMatchingData()): MatchIndex {
@@ -97,35 +127,30 @@ export class MatchIndex {
     try {
       const allowed = this.allowedBits(q);
       this.acc.fill(0);
-      this.text.accumulate(prepared, this.acc, data.scoring.text.k1, data.scoring.text.b);
-      const kindValues = CANDIDATE_KINDS.map((k) => kindValue(k, q, data));
-      const locationValues = PREFECTURES.flatMap((_, p) => [0, 1].map((r) => locationValue(locationClass(p, r === 1, q, data), q)));
-      const industryBit = q.industry ? 1 << INDUSTRIES.indexOf(q.industry) : 0;
+      this.text.accumulate(prepared, this.acc);
+      const w = data.scoring.weights;
+      const tables: Tables = {
+        q, prepared,
+        kindValues: CANDIDATE_KINDS.map((k) => kindValue(k, q, data)),
+        locationValues: PREFECTURES.flatMap((_, p) => [0, 1].map((r) => locationValue(locationClass(p, r === 1, q, data), q))),
+        industryBit: q.industry ? 1 << INDUSTRIES.indexOf(q.industry) : 0,
+      };
       const best = new TopK(top, (i) => this.ids[i] as string);
-      for (let w = 0; w < allowed.length; w++) {
-        let bits = allowed[w] as number;
-        while (bits !== 0) {
-          const low = bits & -bits;
-          const i = (w << 5) + 31 - Math.clz32(low);
-          bits ^= low;
-          if (this.excluded[i] === 1) continue;
-          const remaining = (this.days[i] as number) - (this.committed[i] as number);
-          if (!capacityOk(remaining, q)) continue;
-          const fee = this.fee[i] as number;
-          if (q.budget !== null && !Number.isNaN(fee) && fee > q.budget) continue;
-          const score = combineValues(
-            skillValue(q, this.ranks, i * SKILLS.length, data),
-            textValue(this.acc[i] as number, prepared),
-            kindValues[this.kind[i] as number] as number,
-            availabilityValue(remaining, q, data),
-            locationValues[(this.prefecture[i] as number) * 2 + (this.remote[i] as number)] as number,
-            industryValue(((this.industries[i] as number) & industryBit) !== 0),
-            this.exposure[i] as number,
-            data,
-          );
-          best.offer(i, score);
-        }
+      // Phase 1: people holding a wanted or related skill, scored in full. They usually hold
+      // the top places, so phase 2 starts with a high bar.
+      const skilled = this.skilledBits(q);
+      const rest = this.scratchBits;
+      for (let k = 0; k < allowed.length; k++) {
+        rest[k] = (allowed[k] as number) & ~(skilled[k] as number);
+        skilled[k] = (allowed[k] as number) & (skilled[k] as number);
       }
+      // A score is at most the best kind, place and industry values, full availability, full
+      // skill (phase 1) or none (phase 2), and the person's own text value: a person whose
+      // text score is too low for that to reach the current bar is skipped unscored.
+      const ceiling = w.kind * Math.max(...tables.kindValues) + w.availability + w.location * Math.max(...tables.locationValues) + (tables.industryBit ? w.industry : 0);
+      this.scoreAll(skilled, tables, best, true, (bar) => minimumRaw(bar, ceiling + w.skill, w.text, prepared.norm));
+      // Phase 2: everyone else has a skill value of exactly 0.
+      this.scoreAll(rest, tables, best, false, (bar) => minimumRaw(bar, ceiling, w.text, prepared.norm));
       return best.items.map((i) => explainMatch(this.pool[i] as PoolCandidate, q, ctx, this.acc[i] as number, prepared, data));
     } finally {
       for (const i of touched) {
@@ -136,8 +161,57 @@ export class MatchIndex {
     }
   }
 
+  /**
+   * Scores every set bit that passes the remaining constraints into `best`. A person whose
+   * text score is below `rawFloor(bar)` is skipped unscored: the caller guarantees that
+   * their score cannot reach the bar. Without `skilled`, the skill value is 0 for all.
+   */
+  private scoreAll(bits: Uint32Array, t: Tables, best: TopK, skilled: boolean, rawFloor: (bar: number) => number): void {
+    const { data } = this;
+    const { q, prepared } = t;
+    let floor = best.full ? rawFloor(best.bar) : Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < bits.length; k++) {
+      let word = bits[k] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        const i = (k << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        const raw = this.acc[i] as number;
+        if (raw < floor) continue;
+        if (this.excluded[i] === 1) continue;
+        const remaining = (this.days[i] as number) - (this.committed[i] as number);
+        if (!capacityOk(remaining, q)) continue;
+        const fee = this.fee[i] as number;
+        if (q.budget !== null && !Number.isNaN(fee) && fee > q.budget) continue;
+        const score = combineValues(
+          skilled ? skillValue(q.skillPlan, this.ranks, i * SKILLS.length) : 0,
+          textValue(raw, prepared),
+          t.kindValues[this.kind[i] as number] as number,
+          availabilityValue(remaining, q, data),
+          t.locationValues[(this.prefecture[i] as number) * 2 + (this.remote[i] as number)] as number,
+          industryValue(((this.industries[i] as number) & t.industryBit) !== 0),
+          this.exposure[i] as number,
+          data,
+        );
+        if (best.offer(i, score) && best.full) floor = rawFloor(best.bar);
+      }
+    }
+  }
+
+  /** People holding any wanted skill or a skill related to one, as a bitset (scratch). */
+  private skilledBits(q: MatchQuery): Uint32Array {
+    const out = this.skilled;
+    out.fill(0);
+    const indices = new Set(q.wanted.flatMap((w) => [w.index, ...w.related.map((r) => r.index)]));
+    for (const s of indices) {
+      const bits = this.bySkill[s] as Uint32Array;
+      for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) | (bits[k] as number);
+    }
+    return out;
+  }
+
   /** Active people whose styles and place pass the query, as a bitset. */
-  private allowedBits(q: ReturnType<typeof toMatchQuery>): Uint32Array {
+  private allowedBits(q: MatchQuery): Uint32Array {
     const allowed = this.allowed;
     allowed.set(this.active);
     if (q.styleMask !== 0) {

@@ -52,9 +52,24 @@ export interface QueryTerm {
   weight: number;
 }
 
+/**
+ * The wanted skills flattened for the scoring loop, which runs for every eligible person:
+ * wanted skill k is index[k] with weight[k]; its related skills are relatedIndex/relatedStrength
+ * from relatedStart[k] to relatedStart[k + 1]. byRank is the credit of a person's n-th skill.
+ */
+export interface SkillPlan {
+  index: Int32Array;
+  weight: Float64Array;
+  relatedStart: Int32Array;
+  relatedIndex: Int32Array;
+  relatedStrength: Float64Array;
+  byRank: Float64Array;
+}
+
 export interface MatchQuery {
   input: MatchInput;
   wanted: WantedSkill[];
+  skillPlan: SkillPlan;
   styles: WorkStyle[];
   /** Bit i set for WORK_STYLES[i]; 0 = any style. */
   styleMask: number;
@@ -120,8 +135,23 @@ function segmentsOf(input: MatchInput, data: MatchingData): TextSegment[] {
   return segments;
 }
 
+function skillPlan(wanted: WantedSkill[], data: MatchingData): SkillPlan {
+  const related = wanted.flatMap((w) => w.related);
+  const relatedStart = new Int32Array(wanted.length + 1);
+  wanted.forEach((w, k) => (relatedStart[k + 1] = (relatedStart[k] as number) + w.related.length));
+  return {
+    index: Int32Array.from(wanted, (w) => w.index),
+    weight: Float64Array.from(wanted, (w) => w.weight),
+    relatedStart,
+    relatedIndex: Int32Array.from(related, (r) => r.index),
+    relatedStrength: Float64Array.from(related, (r) => r.strength),
+    byRank: Float64Array.from(data.scoring.skill.byRank),
+  };
+}
+
 export function toMatchQuery(input: MatchInput, data: MatchingData): MatchQuery {
   const { spec } = input;
+  const wanted = wantedSkills(input, data);
   const segments = segmentsOf(input, data);
   const weights = new Map<number, number>();
   for (const s of segments) for (const code of s.bigrams) weights.set(code, Math.max(weights.get(code) ?? 0, s.weight));
@@ -130,7 +160,8 @@ export function toMatchQuery(input: MatchInput, data: MatchingData): MatchQuery 
   const { availability } = data.scoring;
   return {
     input,
-    wanted: wantedSkills(input, data),
+    wanted,
+    skillPlan: skillPlan(wanted, data),
     styles: [...spec.workStyles],
     styleMask: styleMaskOf(spec.workStyles),
     needDays,

@@ -9,10 +9,20 @@ export class TopK {
   readonly scores: number[] = [];
   constructor(private readonly size: number, private readonly idOf: (item: number) => string) {}
 
-  offer(item: number, score: number): void {
+  get full(): boolean {
+    return this.items.length >= this.size;
+  }
+
+  /** The score to beat once full. */
+  get bar(): number {
+    return this.scores[this.items.length - 1] ?? Number.NEGATIVE_INFINITY;
+  }
+
+  /** True when the item was taken. */
+  offer(item: number, score: number): boolean {
     const n = this.items.length;
-    if (this.size <= 0) return;
-    if (n === this.size && !ranksBefore(score, this.idOf(item), this.scores[n - 1] as number, this.idOf(this.items[n - 1] as number))) return;
+    if (this.size <= 0) return false;
+    if (n === this.size && !ranksBefore(score, this.idOf(item), this.scores[n - 1] as number, this.idOf(this.items[n - 1] as number))) return false;
     let at = n === this.size ? n - 1 : n;
     while (at > 0 && ranksBefore(score, this.idOf(item), this.scores[at - 1] as number, this.idOf(this.items[at - 1] as number))) {
       this.items[at] = this.items[at - 1] as number;
@@ -21,5 +31,6 @@ export class TopK {
     }
     this.items[at] = item;
     this.scores[at] = score;
+    return true;
   }
 }

@@ -3,7 +3,7 @@ import { textValue, type PreparedTerms } from './bm25.js';
 import { CANDIDATE_KINDS, type CandidateKind, type PoolCandidate } from './candidate.js';
 import { LOCATION, locationClass, remainingDays, type LocationClass } from './constraints.js';
 import type { MatchingData } from './data.js';
-import type { MatchContext, MatchQuery } from './query.js';
+import type { MatchContext, MatchQuery, SkillPlan } from './query.js';
 
 // The factors of a score, each a number in [0, 1] computed from primitive inputs, so the
 // index (typed arrays) and the full scan (objects) call the very same functions.
@@ -36,13 +36,32 @@ export function skillCredit(w: MatchQuery['wanted'][number], ranks: ArrayLike<nu
   return { credit: best, via };
 }
 
-/** ranks[offset + skill index] is the person's 1-based rank of that skill, 0 when not held. */
-export function skillValue(q: MatchQuery, ranks: ArrayLike<number>, offset: number, data: MatchingData): number {
+/**
+ * The skill factor: the weighted share of wanted skills the person covers, fully when held
+ * (by rank), partly through a related skill. ranks[offset + skill index] is the person's
+ * 1-based rank of that skill, 0 when not held. Allocation-free: it runs for every eligible
+ * person of a query, from the index and from the full scan alike.
+ */
+export function skillValue(plan: SkillPlan, ranks: ArrayLike<number>, offset: number): number {
+  const { index, weight, relatedStart, relatedIndex, relatedStrength, byRank } = plan;
+  const last = byRank.length;
   let got = 0;
   let total = 0;
-  for (const w of q.wanted) {
-    got += w.weight * skillCredit(w, ranks, offset, data).credit;
-    total += w.weight;
+  for (let k = 0; k < index.length; k++) {
+    const own = ranks[offset + (index[k] as number)] as number;
+    let credit = 0;
+    if (own > 0) {
+      credit = byRank[(own < last ? own : last) - 1] as number;
+    } else {
+      for (let r = relatedStart[k] as number; r < (relatedStart[k + 1] as number); r++) {
+        const rank = ranks[offset + (relatedIndex[r] as number)] as number;
+        if (rank === 0) continue;
+        const c = (relatedStrength[r] as number) * (byRank[(rank < last ? rank : last) - 1] as number);
+        if (c > credit) credit = c;
+      }
+    }
+    got += (weight[k] as number) * credit;
+    total += weight[k] as number;
   }
   return total > 0 ? got / total : 0;
 }
@@ -115,7 +134,7 @@ export const combine = (v: FactorValues, exposureCount: number, data: MatchingDa
 /** Every factor of one person for one query, from the person's record (the reference path). */
 export function factorValues(c: PoolCandidate, q: MatchQuery, ctx: MatchContext, textRaw: number, prepared: PreparedTerms, data: MatchingData): FactorValues {
   return {
-    skill: skillValue(q, skillRanks(c), 0, data),
+    skill: skillValue(q.skillPlan, skillRanks(c), 0),
     text: textValue(textRaw, prepared),
     kind: kindValue(c.kind, q, data),
     availability: availabilityValue(remainingDays(c, ctx), q, data),

@@ -1,4 +1,4 @@
-import { termScore, TF_CAP, type CorpusStats, type PreparedTerms } from './bm25.js';
+import { lengthNorm, termScore, TF_CAP, type CorpusStats, type PreparedTerms } from './bm25.js';
 import { forEachBigram } from './text.js';
 
 // An inverted index of character bigrams in typed arrays (CSR layout): for each term, the
@@ -15,14 +15,15 @@ export class TextIndex implements CorpusStats {
     private readonly starts: Int32Array,
     private readonly postDoc: Int32Array,
     private readonly postTf: Uint8Array,
-    private readonly docLength: Int32Array,
+    /** BM25 length normalisation per document (bm25.ts lengthNorm). */
+    private readonly norms: Float64Array,
   ) {}
 
   /**
    * Two passes over the texts (count, then fill) so that no growing intermediate copy of the
    * postings is ever held: peak memory is the final arrays. `textOf` is called twice per doc.
    */
-  static build(docs: number, textOf: (doc: number) => string): TextIndex {
+  static build(docs: number, textOf: (doc: number) => string, k1: number, b: number): TextIndex {
     const termOf = new Map<number, number>();
     let dfList: number[] = [];
     const docLength = new Int32Array(docs);
@@ -82,7 +83,9 @@ export class TextIndex implements CorpusStats {
         cursor[t] = at + 1;
       });
     }
-    return new TextIndex(docs, docs > 0 ? lengthSum / docs : 0, termOf, dfs, starts, postDoc, postTf, docLength);
+    const avgdl = docs > 0 ? lengthSum / docs : 0;
+    const norms = Float64Array.from(docLength, (dl) => lengthNorm(dl, avgdl, k1, b));
+    return new TextIndex(docs, avgdl, termOf, dfs, starts, postDoc, postTf, norms);
   }
 
   df(code: number): number {
@@ -91,24 +94,23 @@ export class TextIndex implements CorpusStats {
   }
 
   /** Adds each document's weighted BM25 score to acc[doc], term by term in the prepared order. */
-  accumulate(prepared: PreparedTerms, acc: Float64Array, k1: number, b: number): void {
-    const { starts, postDoc, postTf, docLength, avgdl } = this;
+  accumulate(prepared: PreparedTerms, acc: Float64Array): void {
+    const { starts, postDoc, postTf, norms } = this;
     for (let q = 0; q < prepared.codes.length; q++) {
       const t = this.termOf.get(prepared.codes[q] as number);
       if (t === undefined) continue;
-      const weight = prepared.weights[q] as number;
-      const termIdf = prepared.idf[q] as number;
+      const impact = prepared.impact[q] as number;
       const end = starts[t + 1] as number;
       for (let p = starts[t] as number; p < end; p++) {
         const d = postDoc[p] as number;
-        acc[d] = (acc[d] as number) + weight * termScore(termIdf, postTf[p] as number, docLength[d] as number, avgdl, k1, b);
+        acc[d] = (acc[d] as number) + termScore(impact, postTf[p] as number, norms[d] as number);
       }
     }
   }
 
   /** Bytes held by the typed arrays (the term map is counted roughly). */
   get bytes(): number {
-    return this.dfs.byteLength + this.starts.byteLength + this.postDoc.byteLength + this.postTf.byteLength + this.docLength.byteLength + this.termOf.size * 40;
+    return this.dfs.byteLength + this.starts.byteLength + this.postDoc.byteLength + this.postTf.byteLength + this.norms.byteLength + this.termOf.size * 40;
   }
 
   get terms(): number {
