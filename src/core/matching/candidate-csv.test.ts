@@ -70,6 +70,11 @@ describe('readCandidateCsv', () => {
     expect(found.map((p) => p.split(':')[0])).toEqual(['3行目 kind', '4行目 days_per_week', '5行目 prefecture']);
   });
 
+  it('still reports the rows before broken quoting', () => {
+    const found = problems(file(GOOD.replace('S-001', 'S-100'), withField('kind', 'x'), 'S-009,"名前,senior'));
+    expect(found).toEqual([expect.stringMatching(/^3行目 kind/u), expect.stringMatching(/^4行目: 「"」で始まった項目/u)]);
+  });
+
   it.each([
     ['missing required columns', 'id,name,kind\nS-1,山田,senior\n', '1行目: 必須の列がありません: prefecture, remote_ok, days_per_week, work_styles, skill_categories'],
     ['an unknown column', `${HEADER},memo\n`, '1行目: 不明な列があります: "memo"'],

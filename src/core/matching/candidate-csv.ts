@@ -75,15 +75,19 @@ function header(record: { line: number; fields: string[] } | undefined): { colum
 /** Validates a whole file's text (already decoded, BOM removed). */
 export function readCandidateCsv(text: string): CandidateCsvResult {
   let rows;
+  let broken: CsvProblem | null = null;
   try {
     rows = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) return { ok: false, problems: [{ line: err.line, column: null, reason: err.reason }] };
-    throw err;
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    // The rows before the break are still checked: the operator sees every problem at once.
+    rows = err.before;
+    broken = { line: err.line, column: null, reason: err.reason };
+    if (!rows.length) return { ok: false, problems: [broken] };
   }
   const head = header(rows[0]);
   if (head.problems.length) return { ok: false, problems: head.problems };
-  if (rows.length < 2) return { ok: false, problems: [{ line: 2, column: null, reason: 'データの行がありません' }] };
+  if (rows.length < 2 && !broken) return { ok: false, problems: [{ line: 2, column: null, reason: 'データの行がありません' }] };
 
   const problems: CsvProblem[] = [];
   const records: CandidateRecord[] = [];
@@ -128,6 +132,7 @@ export function readCandidateCsv(text: string): CandidateCsvResult {
       personal: { name: raw.name, email: raw.email || null, age },
     });
   }
+  if (broken) problems.push(broken);
   return problems.length ? { ok: false, problems } : { ok: true, records };
 }
 

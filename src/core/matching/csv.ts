@@ -10,6 +10,8 @@ export interface CsvRecord {
 
 export class CsvSyntaxError extends Error {
   override name = 'CsvSyntaxError';
+  /** The records complete before the break, so their own problems can be reported too. */
+  before: CsvRecord[] = [];
   constructor(readonly line: number, readonly reason: string) {
     super(`${line}行目: ${reason}`);
   }
@@ -18,6 +20,15 @@ export class CsvSyntaxError extends Error {
 /** Parses the whole text; blank lines are skipped. Throws CsvSyntaxError on broken quoting. */
 export function parseCsv(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
+  try {
+    return parseInto(text, records);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) err.before = records;
+    throw err;
+  }
+}
+
+function parseInto(text: string, records: CsvRecord[]): CsvRecord[] {
   let fields: string[] = [];
   let field = '';
   let line = 1;

@@ -67,7 +67,7 @@ const messagesSchema = z.object({
   reasons: z.object({
     skillHeld: z.string(), skillStrongest: z.string(), skillRelated: z.string(), textIssue: z.string(),
     textTalentIssue: z.string(), textMustHave: z.string(), textNiceToHave: z.string(), textDuty: z.string(),
-    textTitleRole: z.string(), kindStyle: z.string(), kindSkill: z.string(), availability: z.string(),
+    textTitleRole: z.string(), kindStyle: z.string(), kindSkill: z.string(), kindBoth: z.string(), availability: z.string(),
     locationSame: z.string(), locationNear: z.string(), locationRemote: z.string(), industry: z.string(),
   }),
   gaps: z.object({

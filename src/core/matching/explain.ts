@@ -92,6 +92,19 @@ function textSentences(c: PoolCandidate, q: MatchQuery, value: number, prepared:
   return { reasons, gaps: [] };
 }
 
+function kindSentences(c: PoolCandidate, q: MatchQuery, data: MatchingData): string[] {
+  const m = data.messages.reasons;
+  const parts = kindParts(c.kind, q, data);
+  const values = {
+    kind: data.scoring.kinds[c.kind].label,
+    styles: q.styles.filter((s) => data.scoring.kinds[c.kind].styles.includes(s)).map((s) => WORK_STYLE_LABELS[s]).join('・'),
+    skill: q.wanted[0] ? `「${SKILL_LABELS[q.wanted[0].skill]}」` : '',
+  };
+  if (parts.style && parts.skill) return [fillTemplate(m.kindBoth, values)];
+  if (parts.style) return [fillTemplate(m.kindStyle, values)];
+  return parts.skill ? [fillTemplate(m.kindSkill, values)] : [];
+}
+
 export function explainMatch(c: PoolCandidate, q: MatchQuery, ctx: MatchContext, textRaw: number, prepared: PreparedTerms, data: MatchingData): Match {
   const m = data.messages;
   const values = factorValues(c, q, ctx, textRaw, prepared, data);
@@ -106,21 +119,13 @@ export function explainMatch(c: PoolCandidate, q: MatchQuery, ctx: MatchContext,
 
   const remaining = remainingDays(c, ctx);
   const committed = c.daysPerWeek - remaining;
-  const kind = kindParts(c.kind, q, data);
-  const kindLabel = data.scoring.kinds[c.kind].label;
   const location = locationClass(data.prefectureIndex[c.prefecture], c.remoteOk, q, data);
   const need = q.needDays === null ? null : formatDays(q.needDays);
 
   const factors: FactorResult[] = [
     result('skill', skillSentences(c, q, data)),
     result('text', textSentences(c, q, values.text, prepared, data)),
-    result('kind', {
-      reasons: [
-        ...(kind.style ? [fillTemplate(m.reasons.kindStyle, { kind: kindLabel, styles: q.styles.filter((s) => data.scoring.kinds[c.kind].styles.includes(s)).map((s) => WORK_STYLE_LABELS[s]).join('・') })] : []),
-        ...(kind.skill && q.wanted[0] ? [fillTemplate(m.reasons.kindSkill, { kind: kindLabel, skill: `「${SKILL_LABELS[q.wanted[0].skill]}」` })] : []),
-      ],
-      gaps: [],
-    }),
+    result('kind', { reasons: kindSentences(c, q, data), gaps: [] }),
     result('availability', {
       reasons: need !== null && q.needDays !== null && remaining >= q.needDays ? [fillTemplate(m.reasons.availability, { need, free: formatDays(remaining) })] : [],
       gaps: [

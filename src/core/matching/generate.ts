@@ -28,7 +28,10 @@ function industriesOf(rnd: Random, data: GeneratorData, weights: Partial<Record<
   return [first, second];
 }
 
-function summaryOf(rnd: Random, data: GeneratorData, skills: Skill[], industries: Industry[]): string {
+/** Years of experience that fit the person's age: work starts at 22 or so. */
+const yearsFor = (rnd: Random, age: number): number => between(rnd, Math.min(3, age - 22), Math.max(3, Math.min(40, age - 22)));
+
+function summaryOf(rnd: Random, data: GeneratorData, skills: Skill[], industries: Industry[], age: number): string {
   const { config } = data;
   const numbers = () => ({ n: between(rnd, 3, 15), p: between(rnd, 10, 50) });
   const [first, ...others] = skills;
@@ -36,7 +39,7 @@ function summaryOf(rnd: Random, data: GeneratorData, skills: Skill[], industries
   const secondary = others.slice(0, 2).map((s) => pick(rnd, config.skills[s].career));
   const sentences = [...primary, ...secondary].map((s) => fillTemplate(s, numbers()));
   if (industries[0]) {
-    sentences.push(fillTemplate(pick(rnd, config.industrySentences), { industry: INDUSTRY_LABELS[industries[0]], years: between(rnd, 5, 35) }));
+    sentences.push(fillTemplate(pick(rnd, config.industrySentences), { industry: INDUSTRY_LABELS[industries[0]], years: yearsFor(rnd, age) }));
   }
   sentences.push(pick(rnd, config.portable));
   return sentences.join('');
@@ -49,7 +52,9 @@ export function generateCandidate(seed: string, item: number, data: GeneratorDat
   const kind = pickWeighted(rnd, CANDIDATE_KINDS.map((k): [CandidateKind, number] => [k, config.kinds[k].share]));
   const k = config.kinds[kind];
   const [from, to] = pickWeighted(rnd, k.age.map(([a, b, w]): [[number, number], number] => [[a, b], w]));
-  const age = rnd() < config.ageBlank ? null : between(rnd, from, to);
+  // A blank age is still drawn, so that careers stay plausible for the person's years.
+  const drawnAge = between(rnd, from, to);
+  const age = rnd() < config.ageBlank ? null : drawnAge;
   const daysPerWeek = pickWeighted(rnd, k.days);
   const optional = k.styles.optional as Partial<Record<WorkStyle, number>>;
   const workStyles = WORK_STYLES.filter((s) => s === k.styles.base || rnd() < (optional[s] ?? 0));
@@ -62,9 +67,9 @@ export function generateCandidate(seed: string, item: number, data: GeneratorDat
   const words = config.skills[skillCategories[0] as Skill];
   const headline = fillTemplate(pick(rnd, k.headlines), {
     company: pick(rnd, k.companies), dept: pick(rnd, words.dept), post: pick(rnd, config.posts), role: pick(rnd, words.role),
-    field: words.field, qual: pick(rnd, words.qual), years: between(rnd, 8, 35),
+    field: words.field, qual: pick(rnd, words.qual), years: yearsFor(rnd, drawnAge),
   });
-  const summary = summaryOf(rnd, data, skillCategories, industries);
+  const summary = summaryOf(rnd, data, skillCategories, industries, drawnAge);
   const id = `G${seed}-${String(item + 1).padStart(6, '0')}`;
   const name = `${pick(rnd, config.familyNames)} ${pick(rnd, config.givenNames)}`;
   const email = rnd() < 0.08 ? null : `${id.toLowerCase()}@example.com`;
