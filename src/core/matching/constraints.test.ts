@@ -19,6 +19,8 @@ describe('hard constraints', () => {
     ['far away without remote work', person({ prefecture: '福岡県', remoteOk: false }), ok, context(), 'location'],
     ['far away, remote, spec silent on remote', person({ prefecture: '福岡県', remoteOk: true }), ok, context(), null],
     ['far away, remote, but the spec rules remote out', person({ prefecture: '福岡県', remoteOk: true }), caseInput({ location: { prefecture: '埼玉県', remoteOk: false } }), context(), 'location'],
+    ['far away but moving, for a full-time hire', person({ prefecture: '福岡県', workStyles: ['full_time'] }), caseInput({ workStyles: ['full_time'], location: { prefecture: '埼玉県', remoteOk: false } }), context(), null],
+    ['far away, a side job, no remote', person({ prefecture: '福岡県', workStyles: ['full_time', 'side_job'] }), caseInput({ workStyles: ['side_job', 'secondment'] }), context(), 'location'],
     ['in the same region, on site only', person({ prefecture: '東京都' }), caseInput({ location: { prefecture: '埼玉県', remoteOk: false } }), context(), null],
     ['anywhere when the place is unknown', person({ prefecture: '沖縄県' }), caseInput({ location: { prefecture: null, remoteOk: null } }), context(), null],
     ['less than half the days asked', person({ daysPerWeek: 0.5 }), ok, context(), 'capacity'],

@@ -72,7 +72,7 @@ const messagesSchema = z.object({
   }),
   gaps: z.object({
     skillMissing: z.string(), textNone: z.string(), availabilityShort: z.string(), committed: z.string(),
-    remoteOnly: z.string(), exposure: z.string(),
+    remoteOnly: z.string(), relocation: z.string(), exposure: z.string(),
   }),
 });
 export type MatchMessages = z.infer<typeof messagesSchema>;

@@ -82,6 +82,12 @@ describe('reasons and gaps come from the factors that made the score', () => {
     expect(welcome.reasons).toContain('北海道にお住まいですが、リモートで対応できます');
   });
 
+  it('names a move as a gap for a far-away full-time hire', () => {
+    const mover = match(person({ prefecture: '福岡県', workStyles: ['full_time'] }), caseInput({ workStyles: ['full_time'] }));
+    expect(mover.gaps).toContain('福岡県にお住まいのため、転居を伴う形での就業が前提になります');
+    expect(mover.score).toBeLessThan(match(person({ workStyles: ['full_time'] }), caseInput({ workStyles: ['full_time'] })).score);
+  });
+
   it('never scores age: two people who differ only in name and age score the same', () => {
     const header = 'id,name,kind,age,prefecture,remote_ok,days_per_week,work_styles,skill_categories,industries,headline,summary';
     const row = (id: string, name: string, age: number) => `${id},${name},senior,${age},埼玉県,false,2,side_job,quality,manufacturing,元品質保証部長,ISO9001の認証取得を指導しました。`;

@@ -2,7 +2,7 @@ import { fillTemplate } from '../intake/content.js';
 import { INDUSTRY_LABELS, SKILLS, SKILL_LABELS, WORK_STYLE_LABELS, type Skill } from '../vocab.js';
 import { recordText, type PreparedTerms } from './bm25.js';
 import type { PoolCandidate } from './candidate.js';
-import { LOCATION, locationClass, remainingDays } from './constraints.js';
+import { candidateLocation, LOCATION, remainingDays } from './constraints.js';
 import type { MatchingData } from './data.js';
 import type { MatchContext, MatchQuery, TextSegment } from './query.js';
 import { combine, exposureFactor, factorValues, kindParts, skillCredit, skillRanks, type Factor } from './score.js';
@@ -119,7 +119,7 @@ export function explainMatch(c: PoolCandidate, q: MatchQuery, ctx: MatchContext,
 
   const remaining = remainingDays(c, ctx);
   const committed = c.daysPerWeek - remaining;
-  const location = locationClass(data.prefectureIndex[c.prefecture], c.remoteOk, q, data);
+  const location = candidateLocation(c, q, data);
   const need = q.needDays === null ? null : formatDays(q.needDays);
 
   const factors: FactorResult[] = [
@@ -137,7 +137,8 @@ export function explainMatch(c: PoolCandidate, q: MatchQuery, ctx: MatchContext,
       reasons: location === LOCATION.same ? [fillTemplate(m.reasons.locationSame, { prefecture: c.prefecture })]
         : location === LOCATION.near ? [fillTemplate(m.reasons.locationNear, { prefecture: c.prefecture })]
         : location === LOCATION.remote && q.remote === true ? [fillTemplate(m.reasons.locationRemote, { prefecture: c.prefecture })] : [],
-      gaps: location === LOCATION.remote && q.remote !== true ? [fillTemplate(m.gaps.remoteOnly, { prefecture: c.prefecture })] : [],
+      gaps: location === LOCATION.remote && q.remote !== true ? [fillTemplate(m.gaps.remoteOnly, { prefecture: c.prefecture })]
+        : location === LOCATION.relocate ? [fillTemplate(m.gaps.relocation, { prefecture: c.prefecture })] : [],
     }),
     result('industry', { reasons: q.industry ? [fillTemplate(m.reasons.industry, { industry: INDUSTRY_LABELS[q.industry] })] : [], gaps: [] }),
     {

@@ -4,7 +4,7 @@ import { CANDIDATE_KINDS, type PoolCandidate } from './candidate.js';
 import { capacityOk, LOCATION, locationClass } from './constraints.js';
 import { loadMatchingData, type MatchingData } from './data.js';
 import { explainMatch, type Match } from './explain.js';
-import { emptyContext, toMatchQuery, type MatchContext, type MatchInput, type MatchQuery } from './query.js';
+import { emptyContext, styleMaskOf, toMatchQuery, type MatchContext, type MatchInput, type MatchQuery } from './query.js';
 import { TopK } from './ranking.js';
 import { availabilityValue, combineValues, industryValue, kindValue, locationValue, skillRanks, skillValue } from './score.js';
 import { TextIndex } from './text-index.js';
@@ -52,6 +52,7 @@ export class MatchIndex {
   private readonly kind: Uint8Array;
   private readonly prefecture: Uint8Array;
   private readonly remote: Uint8Array;
+  private readonly styles: Uint8Array;
   private readonly days: Float64Array;
   /** NaN when the person gave no minimum fee. */
   private readonly fee: Float64Array;
@@ -81,6 +82,7 @@ export class MatchIndex {
     this.kind = Uint8Array.from(pool, (c) => CANDIDATE_KINDS.indexOf(c.kind));
     this.prefecture = Uint8Array.from(pool, (c) => data.prefectureIndex[c.prefecture]);
     this.remote = Uint8Array.from(pool, (c) => (c.remoteOk ? 1 : 0));
+    this.styles = Uint8Array.from(pool, (c) => styleMaskOf(c.workStyles));
     this.days = Float64Array.from(pool, (c) => c.daysPerWeek);
     this.fee = Float64Array.from(pool, (c) => c.monthlyFeeMinYen ?? Number.NaN);
     this.industries = Uint16Array.from(pool, (c) => c.industries.reduce((m, ind) => m | (1 << INDUSTRIES.indexOf(ind)), 0));
@@ -132,7 +134,8 @@ export class MatchIndex {
       const tables: Tables = {
         q, prepared,
         kindValues: CANDIDATE_KINDS.map((k) => kindValue(k, q, data)),
-        locationValues: PREFECTURES.flatMap((_, p) => [0, 1].map((r) => locationValue(locationClass(p, r === 1, q, data), q))),
+        // By prefecture, remote (0/1) and whether the person would move (0/1).
+        locationValues: PREFECTURES.flatMap((_, p) => [0, 1, 2, 3].map((k) => locationValue(locationClass(p, (k & 2) !== 0, (k & 1) !== 0, q, data), q))),
         industryBit: q.industry ? 1 << INDUSTRIES.indexOf(q.industry) : 0,
       };
       const best = new TopK(top, (i) => this.ids[i] as string);
@@ -188,7 +191,7 @@ export class MatchIndex {
           textValue(raw, prepared),
           t.kindValues[this.kind[i] as number] as number,
           availabilityValue(remaining, q, data),
-          t.locationValues[(this.prefecture[i] as number) * 2 + (this.remote[i] as number)] as number,
+          t.locationValues[(this.prefecture[i] as number) * 4 + (this.remote[i] as number) * 2 + ((this.styles[i] as number) & q.relocationMask ? 1 : 0)] as number,
           industryValue(((this.industries[i] as number) & t.industryBit) !== 0),
           this.exposure[i] as number,
           data,
@@ -223,13 +226,15 @@ export class MatchIndex {
       }
     }
     if (q.prefecture !== null) {
-      // Same prefecture or region: anyone; further away: only people who work remotely,
-      // and only when the case has not ruled remote work out (constraints.ts).
-      const nearby = PREFECTURES.map((_, p) => p).filter((p) => locationClass(p, false, q, this.data) !== LOCATION.none).map((p) => this.byPrefecture[p] as Uint32Array);
+      // Same prefecture or region: anyone; further away: people who work remotely when the
+      // case has not ruled remote work out, and people who would move (constraints.ts).
+      const nearby = PREFECTURES.map((_, p) => p).filter((p) => locationClass(p, false, false, q, this.data) !== LOCATION.none).map((p) => this.byPrefecture[p] as Uint32Array);
+      const movers = WORK_STYLES.map((_, s) => s).filter((s) => (q.relocationMask & (1 << s)) !== 0).map((s) => this.byStyle[s] as Uint32Array);
       const remoteToo = q.remote !== false;
       for (let w = 0; w < allowed.length; w++) {
         let any = remoteToo ? (this.remoteBits[w] as number) : 0;
         for (const bits of nearby) any |= bits[w] as number;
+        for (const bits of movers) any |= bits[w] as number;
         allowed[w] = (allowed[w] as number) & any;
       }
     }

@@ -73,6 +73,8 @@ export interface MatchQuery {
   styles: WorkStyle[];
   /** Bit i set for WORK_STYLES[i]; 0 = any style. */
   styleMask: number;
+  /** The spec's styles in which a person moves to the company (転職型, 出向型). */
+  relocationMask: number;
   needDays: number | null;
   /** Free days per week below which a person is never proposed. */
   minDays: number;
@@ -85,11 +87,16 @@ export interface MatchQuery {
   terms: QueryTerm[];
 }
 
+/** Styles in which the person comes to live near the company, so distance is no bar. */
+export const RELOCATION_STYLES: readonly WorkStyle[] = ['full_time', 'secondment'];
+
 export function styleMaskOf(styles: readonly WorkStyle[]): number {
   let mask = 0;
   for (const s of styles) mask |= 1 << WORK_STYLES.indexOf(s);
   return mask;
 }
+
+const RELOCATION_MASK = styleMaskOf(RELOCATION_STYLES);
 
 function wantedSkills(input: MatchInput, data: MatchingData): WantedSkill[] {
   const { skill } = data.scoring;
@@ -164,6 +171,7 @@ export function toMatchQuery(input: MatchInput, data: MatchingData): MatchQuery 
     skillPlan: skillPlan(wanted, data),
     styles: [...spec.workStyles],
     styleMask: styleMaskOf(spec.workStyles),
+    relocationMask: styleMaskOf(spec.workStyles) & RELOCATION_MASK,
     needDays,
     minDays: needDays ? needDays * availability.minShare : availability.minDays,
     prefecture: spec.location.prefecture,

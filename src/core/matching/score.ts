@@ -1,7 +1,7 @@
 import { SKILLS, WORK_STYLES } from '../vocab.js';
 import { textValue, type PreparedTerms } from './bm25.js';
 import { CANDIDATE_KINDS, type CandidateKind, type PoolCandidate } from './candidate.js';
-import { LOCATION, locationClass, remainingDays, type LocationClass } from './constraints.js';
+import { candidateLocation, LOCATION, remainingDays, type LocationClass } from './constraints.js';
 import type { MatchingData } from './data.js';
 import type { MatchContext, MatchQuery, SkillPlan } from './query.js';
 
@@ -107,6 +107,8 @@ export function locationValue(cls: LocationClass, q: MatchQuery): number {
       return 0.6;
     case LOCATION.remote:
       return q.remote === true ? 0.6 : 0.3;
+    case LOCATION.relocate:
+      return 0.2;
     default:
       return 0;
   }
@@ -138,7 +140,7 @@ export function factorValues(c: PoolCandidate, q: MatchQuery, ctx: MatchContext,
     text: textValue(textRaw, prepared),
     kind: kindValue(c.kind, q, data),
     availability: availabilityValue(remainingDays(c, ctx), q, data),
-    location: locationValue(locationClass(data.prefectureIndex[c.prefecture], c.remoteOk, q, data), q),
+    location: locationValue(candidateLocation(c, q, data), q),
     industry: industryValue(q.industry !== null && c.industries.includes(q.industry)),
   };
 }
