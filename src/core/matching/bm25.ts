@@ -5,9 +5,6 @@ import { forEachBigram, normalizeText } from './text.js';
 // BM25 pieces shared by the index and the full scan, so that both compute the very same
 // floating-point numbers in the same order (a test holds them to the same ranking).
 
-/** Term frequencies are stored in a byte; both paths cap them alike. */
-export const TF_CAP = 255;
-
 /** What a candidate's record is, as text: the headline counts twice (a light BM25F). */
 export function recordText(headline: string | null, summary: string | null): string {
   const h = headline ?? '';
@@ -26,8 +23,14 @@ export const idf = (docs: number, df: number): number => Math.log(1 + (docs - df
 /** BM25's length normalisation of one document, computed once per document. */
 export const lengthNorm = (dl: number, avgdl: number, k1: number, b: number): number => k1 * (1 - b + (b * dl) / avgdl);
 
+/**
+ * A term's frequency part, tf / (tf + norm), rounded to float32: the index stores one per
+ * posting, so a query multiplies instead of dividing. The full scan rounds alike.
+ */
+export const tfPart = (tf: number, norm: number): number => Math.fround(tf / (tf + norm));
+
 /** One term's contribution: `impact` is weight × idf × (k1 + 1), fixed per query term. */
-export const termScore = (impact: number, tf: number, norm: number): number => (impact * tf) / (tf + norm);
+export const termScore = (impact: number, part: number): number => impact * part;
 
 export interface CorpusStats {
   docs: number;

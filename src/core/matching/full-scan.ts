@@ -1,4 +1,4 @@
-import { bigramCount, lengthNorm, prepareTerms, recordText, termScore, TF_CAP, type CorpusStats } from './bm25.js';
+import { bigramCount, lengthNorm, prepareTerms, recordText, termScore, tfPart, type CorpusStats } from './bm25.js';
 import type { PoolCandidate } from './candidate.js';
 import { exclusionOf } from './constraints.js';
 import { loadMatchingData, type MatchingData } from './data.js';
@@ -57,7 +57,7 @@ export class FullScan implements CorpusStats {
       });
       let raw = 0;
       tf.forEach((count, i) => {
-        if (count > 0) raw += termScore(prepared.impact[i] as number, Math.min(count, TF_CAP), this.norms[index] as number);
+        if (count > 0) raw += termScore(prepared.impact[i] as number, tfPart(count, this.norms[index] as number));
       });
       const score = combine(factorValues(c, q, ctx, raw, prepared, data), ctx.exposure.get(c.id) ?? 0, data);
       scored.push({ index, id: c.id, score, raw });

@@ -16,6 +16,15 @@ import { TextIndex } from './text-index.js';
 
 const words = (n: number): number => (n + 31) >>> 5;
 
+/** A MatchContext with ids turned into pool positions. */
+export interface ResolvedContext {
+  committedAt: Int32Array;
+  committedDays: Float64Array;
+  exposureAt: Int32Array;
+  exposureCount: Int32Array;
+  excludedAt: Int32Array;
+}
+
 /** What one query's scoring loop looks up instead of recomputing per person. */
 interface Tables {
   q: MatchQuery;
@@ -49,6 +58,7 @@ export class MatchIndex {
   readonly size: number;
   private readonly ids: string[];
   private readonly idToIndex = new Map<string, number>();
+  private readonly resolved = new WeakMap<MatchContext, ResolvedContext>();
   private readonly kind: Uint8Array;
   private readonly prefecture: Uint8Array;
   private readonly remote: Uint8Array;
@@ -61,6 +71,8 @@ export class MatchIndex {
   private readonly ranks: Uint8Array;
   private readonly byStyle: Uint32Array[];
   private readonly bySkill: Uint32Array[];
+  /** People whose strongest skill is s. */
+  private readonly byFirstSkill: Uint32Array[];
   private readonly byPrefecture: Uint32Array[];
   private readonly remoteBits: Uint32Array;
   private readonly active: Uint32Array;
@@ -73,6 +85,8 @@ export class MatchIndex {
   private readonly allowed: Uint32Array;
   private readonly skilled: Uint32Array;
   private readonly scratchBits: Uint32Array;
+  private readonly firstBits: Uint32Array;
+  private readonly seedBits: Uint32Array;
 
   private constructor(private readonly pool: readonly PoolCandidate[], private readonly data: MatchingData) {
     const n = pool.length;
@@ -90,6 +104,7 @@ export class MatchIndex {
     pool.forEach((c, i) => this.ranks.set(skillRanks(c), i * SKILLS.length));
     this.byStyle = WORK_STYLES.map((s) => bitset(n, (i) => (pool[i] as PoolCandidate).workStyles.includes(s)));
     this.bySkill = SKILLS.map((_, s) => bitset(n, (i) => (this.ranks[i * SKILLS.length + s] as number) > 0));
+    this.byFirstSkill = SKILLS.map((_, s) => bitset(n, (i) => this.ranks[i * SKILLS.length + s] === 1));
     this.byPrefecture = PREFECTURES.map((_, p) => bitset(n, (i) => this.prefecture[i] === p));
     this.remoteBits = bitset(n, (i) => this.remote[i] === 1);
     this.active = bitset(n, (i) => (pool[i] as PoolCandidate).status !== 'paused');
@@ -102,6 +117,8 @@ export class MatchIndex {
     this.allowed = new Uint32Array(words(n));
     this.skilled = new Uint32Array(words(n));
     this.scratchBits = new Uint32Array(words(n));
+    this.firstBits = new Uint32Array(words(n));
+    this.seedBits = new Uint32Array(words(n));
   }
 
   static build(pool: readonly PoolCandidate[], data: MatchingData = loadMatchingData()): MatchIndex {
@@ -112,19 +129,42 @@ export class MatchIndex {
     return { terms: this.text.terms, postings: this.text.postings, bytes: this.text.bytes };
   }
 
+  /**
+   * A context's ids as pool positions, cached per context object: a registry's commitments
+   * and proposals change slowly, and thousands of id look-ups per query would cost more than
+   * the ranking. Treat a context as immutable once passed in.
+   */
+  resolve(ctx: MatchContext): ResolvedContext {
+    const hit = this.resolved.get(ctx);
+    if (hit) return hit;
+    const positions = <T>(entries: Iterable<[string, T]>) => {
+      const found: [number, T][] = [];
+      for (const [id, value] of entries) {
+        const i = this.idToIndex.get(id);
+        if (i !== undefined) found.push([i, value]);
+      }
+      return found;
+    };
+    const committed = positions(ctx.committedDays);
+    const exposure = positions(ctx.exposure);
+    const excluded = positions([...ctx.exclude].map((id): [string, number] => [id, 1]));
+    const resolved: ResolvedContext = {
+      committedAt: Int32Array.from(committed, ([i]) => i), committedDays: Float64Array.from(committed, ([, d]) => d),
+      exposureAt: Int32Array.from(exposure, ([i]) => i), exposureCount: Int32Array.from(exposure, ([, n]) => n),
+      excludedAt: Int32Array.from(excluded, ([i]) => i),
+    };
+    this.resolved.set(ctx, resolved);
+    return resolved;
+  }
+
   query(input: MatchInput, ctx: MatchContext = emptyContext(), top = 10): Match[] {
     const { data } = this;
     const q = toMatchQuery(input, data);
     const prepared = prepareTerms(q.terms, this.text, data.scoring);
-    const touched: number[] = [];
-    const at = (id: string): number | undefined => {
-      const i = this.idToIndex.get(id);
-      if (i !== undefined) touched.push(i);
-      return i;
-    };
-    for (const [id, days] of ctx.committedDays) { const i = at(id); if (i !== undefined) this.committed[i] = days; }
-    for (const [id, count] of ctx.exposure) { const i = at(id); if (i !== undefined) this.exposure[i] = count; }
-    for (const id of ctx.exclude) { const i = at(id); if (i !== undefined) this.excluded[i] = 1; }
+    const r = this.resolve(ctx);
+    r.committedAt.forEach((i, k) => (this.committed[i] = r.committedDays[k] as number));
+    r.exposureAt.forEach((i, k) => (this.exposure[i] = r.exposureCount[k] as number));
+    r.excludedAt.forEach((i) => (this.excluded[i] = 1));
 
     try {
       const allowed = this.allowedBits(q);
@@ -139,28 +179,36 @@ export class MatchIndex {
         industryBit: q.industry ? 1 << INDUSTRIES.indexOf(q.industry) : 0,
       };
       const best = new TopK(top, (i) => this.ids[i] as string);
-      // Phase 1: people holding a wanted or related skill, scored in full. They usually hold
-      // the top places, so phase 2 starts with a high bar.
+      // Phase 0: people whose strongest skill is the one most wanted, then phase 1: others
+      // holding a wanted or related skill, scored in full. They usually take the top places,
+      // so the bar is high early and later people are mostly skipped unscored.
       const skilled = this.skilledBits(q);
+      const first = this.firstBits;
+      const main = q.wanted[0] ? (this.byFirstSkill[q.wanted[0].index] as Uint32Array) : null;
       const rest = this.scratchBits;
       for (let k = 0; k < allowed.length; k++) {
-        rest[k] = (allowed[k] as number) & ~(skilled[k] as number);
-        skilled[k] = (allowed[k] as number) & (skilled[k] as number);
+        const a = allowed[k] as number;
+        first[k] = main ? a & (main[k] as number) : 0;
+        rest[k] = a & ~(skilled[k] as number);
+        skilled[k] = a & (skilled[k] as number) & ~(first[k] as number);
       }
       // A score is at most the best kind, place and industry values, full availability, full
       // skill (phase 1) or none (phase 2), and the person's own text value: a person whose
       // text score is too low for that to reach the current bar is skipped unscored.
-      const ceiling = w.kind * Math.max(...tables.kindValues) + w.availability + w.location * Math.max(...tables.locationValues) + (tables.industryBit ? w.industry : 0);
-      this.scoreAll(skilled, tables, best, true, (bar) => minimumRaw(bar, ceiling + w.skill, w.text, prepared.norm));
+      const ceiling = w.kind * Math.max(...tables.kindValues) + (q.needDays === null ? 0 : w.availability)
+        + w.location * Math.max(...tables.locationValues) + (tables.industryBit ? w.industry : 0);
+      const withSkill = (bar: number) => minimumRaw(bar, ceiling + w.skill, w.text, prepared.norm);
+      // Seed the bar with the best text matches among the most likely group.
+      this.scoreSeeds(first.some((x) => x !== 0) ? first : skilled, tables, best, top * 2);
+      this.scoreAll(first, tables, best, true, withSkill);
+      this.scoreAll(skilled, tables, best, true, withSkill);
       // Phase 2: everyone else has a skill value of exactly 0.
       this.scoreAll(rest, tables, best, false, (bar) => minimumRaw(bar, ceiling, w.text, prepared.norm));
       return best.items.map((i) => explainMatch(this.pool[i] as PoolCandidate, q, ctx, this.acc[i] as number, prepared, data));
     } finally {
-      for (const i of touched) {
-        this.committed[i] = 0;
-        this.exposure[i] = 0;
-        this.excluded[i] = 0;
-      }
+      r.committedAt.forEach((i) => (this.committed[i] = 0));
+      r.exposureAt.forEach((i) => (this.exposure[i] = 0));
+      r.excludedAt.forEach((i) => (this.excluded[i] = 0));
     }
   }
 
@@ -173,6 +221,8 @@ export class MatchIndex {
     const { data } = this;
     const { q, prepared } = t;
     let floor = best.full ? rawFloor(best.bar) : Number.NEGATIVE_INFINITY;
+    // Nobody left in this group can reach the bar, even with a perfect text score.
+    if (floor === Number.POSITIVE_INFINITY) return;
     for (let k = 0; k < bits.length; k++) {
       let word = bits[k] as number;
       while (word !== 0) {
@@ -196,9 +246,47 @@ export class MatchIndex {
           this.exposure[i] as number,
           data,
         );
-        if (best.offer(i, score) && best.full) floor = rawFloor(best.bar);
+        if (best.offer(i, score) && best.full) {
+          floor = rawFloor(best.bar);
+          if (floor === Number.POSITIVE_INFINITY) return;
+        }
       }
     }
+  }
+
+  /**
+   * Scores the `count` people of `bits` with the highest text scores, and clears their bits so
+   * the main pass does not offer them twice. Cheap (one comparison per person), and it raises
+   * the bar before the main pass starts skipping people.
+   */
+  private scoreSeeds(bits: Uint32Array, t: Tables, best: TopK, count: number): void {
+    const picked: number[] = [];
+    const raws: number[] = [];
+    for (let k = 0; k < bits.length; k++) {
+      let word = bits[k] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        const i = (k << 5) + 31 - Math.clz32(low);
+        word ^= low;
+        const raw = this.acc[i] as number;
+        if (picked.length === count && raw <= (raws[count - 1] as number)) continue;
+        let at = Math.min(picked.length, count - 1);
+        while (at > 0 && raw > (raws[at - 1] as number)) {
+          picked[at] = picked[at - 1] as number;
+          raws[at] = raws[at - 1] as number;
+          at -= 1;
+        }
+        picked[at] = i;
+        raws[at] = raw;
+      }
+    }
+    const seeds = this.seedBits;
+    seeds.fill(0);
+    for (const i of picked) {
+      seeds[i >>> 5] = (seeds[i >>> 5] as number) | (1 << (i & 31));
+      bits[i >>> 5] = (bits[i >>> 5] as number) & ~(1 << (i & 31));
+    }
+    this.scoreAll(seeds, t, best, true, () => Number.NEGATIVE_INFINITY);
   }
 
   /** People holding any wanted skill or a skill related to one, as a bitset (scratch). */

@@ -1,8 +1,9 @@
-import { lengthNorm, termScore, TF_CAP, type CorpusStats, type PreparedTerms } from './bm25.js';
+import { lengthNorm, termScore, tfPart, type CorpusStats, type PreparedTerms } from './bm25.js';
 import { forEachBigram } from './text.js';
 
 // An inverted index of character bigrams in typed arrays (CSR layout): for each term, the
-// documents holding it and how often. 100k profiles fit in tens of megabytes, where a Map
+// documents holding it and BM25's frequency part for each (bm25.ts tfPart), so that a query
+// only multiplies and adds. 100k profiles fit in tens of megabytes, where a Map
 // of Maps would take gigabytes, and a query touches only the postings of its own terms.
 
 export class TextIndex implements CorpusStats {
@@ -14,9 +15,7 @@ export class TextIndex implements CorpusStats {
     /** Postings of term t are starts[t] .. starts[t + 1] - 1. */
     private readonly starts: Int32Array,
     private readonly postDoc: Int32Array,
-    private readonly postTf: Uint8Array,
-    /** BM25 length normalisation per document (bm25.ts lengthNorm). */
-    private readonly norms: Float64Array,
+    private readonly postPart: Float32Array,
   ) {}
 
   /**
@@ -45,7 +44,7 @@ export class TextIndex implements CorpusStats {
       for (let i = 0; i < used; ) {
         let j = i + 1;
         while (j < used && codes[j] === codes[i]) j++;
-        visit(codes[i] as number, Math.min(j - i, TF_CAP));
+        visit(codes[i] as number, j - i);
         i = j;
       }
       return used;
@@ -72,20 +71,20 @@ export class TextIndex implements CorpusStats {
     const starts = new Int32Array(dfs.length + 1);
     for (let t = 0; t < dfs.length; t++) starts[t + 1] = (starts[t] as number) + (dfs[t] as number);
     const cursor = starts.slice(0, dfs.length);
+    const avgdl = docs > 0 ? lengthSum / docs : 0;
     const postDoc = new Int32Array(total);
-    const postTf = new Uint8Array(total);
+    const postPart = new Float32Array(total);
     for (let d = 0; d < docs; d++) {
+      const norm = lengthNorm(docLength[d] as number, avgdl, k1, b);
       eachTerm(d, (code, tf) => {
         const t = termOf.get(code) as number;
         const at = cursor[t] as number;
         postDoc[at] = d;
-        postTf[at] = tf;
+        postPart[at] = tfPart(tf, norm);
         cursor[t] = at + 1;
       });
     }
-    const avgdl = docs > 0 ? lengthSum / docs : 0;
-    const norms = Float64Array.from(docLength, (dl) => lengthNorm(dl, avgdl, k1, b));
-    return new TextIndex(docs, avgdl, termOf, dfs, starts, postDoc, postTf, norms);
+    return new TextIndex(docs, avgdl, termOf, dfs, starts, postDoc, postPart);
   }
 
   df(code: number): number {
@@ -95,7 +94,7 @@ export class TextIndex implements CorpusStats {
 
   /** Adds each document's weighted BM25 score to acc[doc], term by term in the prepared order. */
   accumulate(prepared: PreparedTerms, acc: Float64Array): void {
-    const { starts, postDoc, postTf, norms } = this;
+    const { starts, postDoc, postPart } = this;
     for (let q = 0; q < prepared.codes.length; q++) {
       const t = this.termOf.get(prepared.codes[q] as number);
       if (t === undefined) continue;
@@ -103,14 +102,14 @@ export class TextIndex implements CorpusStats {
       const end = starts[t + 1] as number;
       for (let p = starts[t] as number; p < end; p++) {
         const d = postDoc[p] as number;
-        acc[d] = (acc[d] as number) + termScore(impact, postTf[p] as number, norms[d] as number);
+        acc[d] = (acc[d] as number) + termScore(impact, postPart[p] as number);
       }
     }
   }
 
   /** Bytes held by the typed arrays (the term map is counted roughly). */
   get bytes(): number {
-    return this.dfs.byteLength + this.starts.byteLength + this.postDoc.byteLength + this.postTf.byteLength + this.norms.byteLength + this.termOf.size * 40;
+    return this.dfs.byteLength + this.starts.byteLength + this.postDoc.byteLength + this.postPart.byteLength + this.termOf.size * 40;
   }
 
   get terms(): number {
