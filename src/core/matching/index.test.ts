@@ -4,7 +4,10 @@ import { asPoolCandidate } from './candidate.js';
 import { FullScan } from './full-scan.js';
 import { generateCandidates } from './generate.js';
 import { generateSpecs } from './generate-specs.js';
-import { MatchIndex, minimumRaw } from './index.js';
+import { MatchIndex, minimumRaw, secondarySkillMax } from './index.js';
+import { loadMatchingData } from './data.js';
+import { toMatchQuery } from './query.js';
+import { skillRanks, skillValue } from './score.js';
 import { mulberry32, shuffled } from './random.js';
 
 const pool = [...generateCandidates(3000, '11')].map((r, i) => asPoolCandidate(r.profile, i % 97 === 0 ? 'paused' : i % 31 === 0 ? 'engaged' : 'available'));
@@ -58,6 +61,21 @@ describe('MatchIndex', () => {
     const paused = new Set(pool.filter((c) => c.status === 'paused').map((c) => c.id));
     for (const spec of specs.slice(0, 20)) expect(index.query(spec, busy, 50).some((m) => paused.has(m.candidateId))).toBe(false);
     expect(MatchIndex.build([]).query(caseInput())).toEqual([]);
+  });
+});
+
+describe('secondarySkillMax (the phase-1 bound)', () => {
+  it('is never below the skill value of anyone whose strongest skill is not the main wanted one', () => {
+    const data = loadMatchingData();
+    for (const spec of specs) {
+      const q = toMatchQuery(spec, data);
+      const main = q.wanted[0]?.skill;
+      const ceiling = secondarySkillMax(q);
+      for (const c of pool) {
+        if (main && c.skillCategories[0] === main) continue;
+        expect(skillValue(q.skillPlan, skillRanks(c), 0)).toBeLessThanOrEqual(ceiling);
+      }
+    }
   });
 });
 

@@ -37,6 +37,26 @@ export function minimumRaw(bar: number, ceiling: number, textWeight: number, nor
   return -norm * Math.log(1 - needed) * (1 - SLACK);
 }
 
+/**
+ * The highest skill value of someone whose strongest skill is not the main wanted one: the
+ * main skill earns at most the second rank's credit or a related skill's, the others full credit.
+ */
+export function secondarySkillMax(q: MatchQuery): number {
+  const { weight, byRank, relatedStart, relatedStrength } = q.skillPlan;
+  if (weight.length === 0) return 0;
+  let mainCredit = byRank[Math.min(1, byRank.length - 1)] as number;
+  for (let r = relatedStart[0] as number; r < (relatedStart[1] as number); r++) {
+    mainCredit = Math.max(mainCredit, (relatedStrength[r] as number) * (byRank[0] as number));
+  }
+  let got = (weight[0] as number) * mainCredit;
+  let total = weight[0] as number;
+  for (let k = 1; k < weight.length; k++) {
+    got += (weight[k] as number) * (byRank[0] as number);
+    total += weight[k] as number;
+  }
+  return Math.min(1, got / total + SLACK);
+}
+
 export class MatchIndex {
   readonly size: number;
   private readonly cols: PoolColumns;
@@ -124,7 +144,8 @@ export class MatchIndex {
       // Seed the bar with the best text matches among the most likely group.
       this.scoreSeeds(first.some((x) => x !== 0) ? first : skilled, tables, best, top * 2);
       this.scoreAll(first, tables, best, true, withSkill);
-      this.scoreAll(skilled, tables, best, true, withSkill);
+      const secondMax = secondarySkillMax(q);
+      this.scoreAll(skilled, tables, best, true, (bar) => minimumRaw(bar, ceiling + w.skill * secondMax, w.text, prepared.norm));
       // Phase 2: everyone else has a skill value of exactly 0.
       this.scoreAll(rest, tables, best, false, (bar) => minimumRaw(bar, ceiling, w.text, prepared.norm));
       return best.items.map((i) => explainMatch(this.pool[i] as PoolCandidate, q, ctx, this.acc[i] as number, prepared, data));
