@@ -10,9 +10,12 @@ import { createWorkflow, type Workflow } from './core/workflow/member-actions.js
 import type { WorkflowStore } from './core/workflow/ports.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
+import { createPrismaCandidateStore } from './db/prisma-candidate-store.js';
 import { createPrismaCaseStore } from './db/prisma-case-store.js';
 import { createPrismaOutboxStore } from './db/prisma-outbox-store.js';
 import { createPrismaWorkflowStore } from './db/prisma-workflow-store.js';
+import type { CandidateStore } from './core/matching/ports.js';
+import { createShortlistService, type ShortlistService } from './core/matching/shortlist.js';
 
 // Wires the core to its storage once; the CLI commands and the server share this.
 
@@ -26,6 +29,8 @@ export interface App {
   workflow: Workflow;
   /** Channels whose adapter is configured: only these get notices queued. */
   enabledChannels: ReadonlySet<string>;
+  candidates: CandidateStore;
+  shortlists: ShortlistService;
   appliedMigrations: string[];
   /** The server sets this to wake the outbox dispatcher after a commit that queued messages. */
   onQueued: () => void;
@@ -44,8 +49,10 @@ export async function openApp(config: Config, log: Logger): Promise<App> {
     const store = createPrismaCaseStore(db.prisma);
     const workflowStore = createPrismaWorkflowStore(db.prisma);
     const enabled = enabledChannels(config);
+    const candidates = createPrismaCandidateStore(db.prisma);
     const app: App = {
-      db, store, workflowStore, engine, enabledChannels: enabled, appliedMigrations,
+      db, store, workflowStore, engine, enabledChannels: enabled, appliedMigrations, candidates,
+      shortlists: createShortlistService({ cases: store, candidates }),
       outbox: createPrismaOutboxStore(db.prisma),
       onQueued: () => undefined,
       owners: createOwnerConversation({ store, engine, log, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),

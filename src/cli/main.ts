@@ -11,6 +11,9 @@ import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
 import { admin } from './commands/admin.js';
 import { caseShow } from './commands/case-show.js';
+import { generateCsv, importCandidates, parseCount, parseSeed } from './commands/candidates.js';
+import { checkMatchArgs, match, matchNeedsDatabase, parseTop } from './commands/match.js';
+import { readCandidateFile } from './input-files.js';
 import { chat } from './commands/chat.js';
 import { replay } from './commands/replay.js';
 import { start } from './commands/start.js';
@@ -22,6 +25,11 @@ const USAGE = `使い方: bansou <command> [options]
   chat [--as owner|advisor|coordinator]   端末で bot と会話します（--user ID で相手を指定）
   replay FILE [--json] [--transcript]     経営者側の発言を再生し、案件シートを表示します
   case show CASE_ID [--format json|md]    案件シートを表示します
+  candidates import FILE.csv              候補者CSVを検証して取り込みます（1件でも誤りがあれば何も取り込みません）
+  candidates generate --count N [--seed S]
+                                          架空の候補者CSVを標準出力に書き出します（同じ seed なら同じ内容）
+  match (CASE_ID | --spec SPEC.json) [--candidates FILE.csv] [--top N] [--json]
+                                          案件または求人 spec に合う候補者を順に表示します（既定は上位10名）
   db migrate                              データベースのマイグレーションを適用します
   org add --name 名前 --kind 種類 [--slack-channel C…] [--hub] [--default]
                                           支援機関を登録します（--hub：承認する拠点、--default：新規相談の受付先）
@@ -51,12 +59,20 @@ const OPTIONS = {
   role: { type: 'string' },
   slack: { type: 'string' },
   teams: { type: 'string' },
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  spec: { type: 'string' },
+  candidates: { type: 'string' },
+  top: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
 
 const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
+/** Raw output that waits for the pipe to drain: `generate` may write hundreds of megabytes. */
+const writeStdout = (chunk: string): Promise<void> =>
+  new Promise((done) => (process.stdout.write(chunk) ? done() : process.stdout.once('drain', () => done())));
 
 function version(): string {
   return (JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -90,6 +106,23 @@ async function run(argv: string[]): Promise<void> {
     case 'case':
       if (rest[0] !== 'show' || rest.length !== 2) throw new UsageError('使い方: bansou case show CASE_ID [--format json|md]');
       return withApp(config, log, (app) => caseShow(app, rest[1] as string, values.format, out));
+    case 'candidates':
+      if (rest[0] === 'import') {
+        if (rest.length !== 2) throw new UsageError('使い方: bansou candidates import FILE.csv');
+        // The whole file is checked before the database is even opened.
+        const records = await readCandidateFile(rest[1] as string);
+        return withApp(config, log, (app) => importCandidates(app, records, out, err));
+      }
+      if (rest[0] === 'generate' && rest.length === 1) {
+        return generateCsv(parseCount(values.count), parseSeed(values.seed), writeStdout);
+      }
+      throw new UsageError('使い方: bansou candidates import FILE.csv ／ bansou candidates generate --count N [--seed S]');
+    case 'match': {
+      if (rest.length > 1) throw new UsageError(`案件IDは1つだけ指定してください（指定: ${rest.join(' ')}）`);
+      checkMatchArgs(rest[0], values.spec);
+      const options = { caseId: rest[0], spec: values.spec, candidates: values.candidates, top: parseTop(values.top), json: values.json };
+      return matchNeedsDatabase(options) ? withApp(config, log, (app) => match(app, options, out)) : match(null, options, out);
+    }
     case 'db':
       if (rest[0] !== 'migrate') throw new UsageError('使い方: bansou db migrate');
       return withApp(config, log, async (app) => {

@@ -17,11 +17,11 @@ export async function chat(app: App, role: string, user: string | undefined, inp
     throw new UsageError(`--as は owner / advisor / coordinator のいずれかです（指定: ${role}）`);
   }
   const externalId = user ?? `cli:${userInfo().username}`;
-  const desk = createCaseDesk({ store: app.store, workflowStore: app.workflowStore, content: app.engine.content });
+  const desk = createCaseDesk({ store: app.store, workflowStore: app.workflowStore, content: app.engine.content, shortlists: app.shortlists });
   const rl = createInterface({ input, terminal: false });
   out(role === 'owner'
     ? '伴走（ばんそう）との会話を始めます。ご相談の内容を入力してください（終わるときは「終了」）。\n'
-    : `${role === 'advisor' ? '支援者' : 'コーディネーター'}として接続しました。「一覧」「表示 C-XXXXXXXX」「検索 キーワード」「ヘルプ」が使えます。「終了」で終わります。\n`);
+    : `${role === 'advisor' ? '支援者' : 'コーディネーター'}として接続しました。「一覧」「表示 C-XXXXXXXX」「検索 キーワード」「候補 C-XXXXXXXX」「ヘルプ」が使えます。「終了」で終わります。\n`);
   let last: Reply[] = [];
   for await (const raw of rl) {
     const line = raw.trim();

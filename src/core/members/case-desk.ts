@@ -8,6 +8,8 @@ import { CASE_STATUS_LABELS, INDUSTRIES, INDUSTRY_LABELS } from '../vocab.js';
 import { normalizeLoose } from '../intake/text.js';
 import type { CaseQuery, MemberIdentityRef, MemberRecord, WorkflowStore } from '../workflow/ports.js';
 import { listingScope, mayAccess } from './access.js';
+import { shortlistText } from '../matching/present.js';
+import { ShortlistError, type ShortlistService } from '../matching/shortlist.js';
 
 // What an advisor or coordinator can ask of the case list from any channel: list the cases,
 // open one, search. Approvals and hand-overs are actions of their own, not commands here.
@@ -19,13 +21,16 @@ const HELP = [
   '・一覧：担当機関の最近の案件を表示します',
   '・表示 C-XXXXXXXX：案件の内容を表示します',
   '・検索 キーワード：会社名・地域・業種・求人タイトルで案件を探します',
+  '・候補 C-XXXXXXXX：案件に合う候補者を上位5名まで提案します（氏名・連絡先は承認後）',
   '・ヘルプ：この説明を表示します',
 ].join('\n');
 
 const LIST_WORDS = ['一覧', '案件一覧', 'list', 'ls', 'mine', '自分の案件'];
 const SHOW = /^(?:(?:表示|案件|show)\s*)?(C-[0-9A-Z]{8})$/iu;
 const SEARCH = /^(?:検索|search|find)(?:\s+(.*))?$/iu;
+const CANDIDATES = /^(?:候補|候補者|candidates)\s*(C-[0-9A-Z]{8})$/iu;
 const LIMIT = 20;
+const SHORTLIST_SIZE = 5;
 
 export const UNREGISTERED = 'bansou に登録されていないアカウントです。所属機関の管理者に登録を依頼してください。';
 
@@ -33,6 +38,8 @@ export interface CaseDeskDeps {
   store: CaseStore;
   workflowStore: WorkflowStore;
   content: IntakeContent;
+  /** Candidate proposals; absent where matching is not offered. */
+  shortlists?: ShortlistService;
 }
 
 /** Industry codes whose Japanese label contains the words (「製造」→ manufacturing). */
@@ -66,14 +73,31 @@ export function createCaseDesk(deps: CaseDeskDeps) {
     return [text(`「${words}」の検索結果（${rows.length}件）\n${caseLines(rows).join('\n')}`)];
   }
 
+  /** A case of another organisation reads as missing: its existence is not ours to tell. */
+  async function hidden(member: MemberRecord | null, id: string): Promise<boolean> {
+    if (!member) return false;
+    const scope = await workflowStore.caseScope(id);
+    return !scope || !mayAccess(member, scope);
+  }
+
+  /** Anonymised proposals: headline, fit and gaps; names and contacts only after approval. */
+  async function candidates(member: MemberRecord | null, caseId: string): Promise<Reply[]> {
+    const id = caseId.toUpperCase();
+    if (!deps.shortlists) return [text('この窓口では候補者の提案を利用できません。')];
+    if (await hidden(member, id)) return [text(`案件 ${id} は見つかりませんでした。`)];
+    try {
+      const result = await deps.shortlists.shortlistForCase(id, SHORTLIST_SIZE);
+      return [text(shortlistText(`案件 ${result.caseId} の候補者`, result.proposals, result.poolSize))];
+    } catch (err) {
+      if (err instanceof ShortlistError) return [text(err.message)];
+      throw err;
+    }
+  }
+
   async function show(member: MemberRecord | null, caseId: string): Promise<Reply[]> {
     const id = caseId.toUpperCase();
     const notFound = [text(`案件 ${id} は見つかりませんでした。`)];
-    if (member) {
-      // A case of another organisation reads as missing: its existence is not ours to tell.
-      const scope = await workflowStore.caseScope(id);
-      if (!scope || !mayAccess(member, scope)) return notFound;
-    }
+    if (await hidden(member, id)) return notFound;
     const stored = await store.getCase(id);
     if (!stored) return notFound;
     const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
@@ -95,6 +119,8 @@ export function createCaseDesk(deps: CaseDeskDeps) {
       if (LIST_WORDS.includes(said.toLowerCase())) return list(member);
       const shown = SHOW.exec(said);
       if (shown?.[1]) return show(member, shown[1]);
+      const wanted = CANDIDATES.exec(said);
+      if (wanted?.[1]) return candidates(member, wanted[1]);
       const searched = SEARCH.exec(said);
       if (searched) return search(member, (searched[1] ?? '').trim());
       return [text(HELP)];
