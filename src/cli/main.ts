@@ -60,7 +60,9 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.version) return out(version());
   if (values.help || !command) return out(USAGE);
-  const config = loadConfig(process.env, values.db ? { databaseUrl: values.db } : {});
+  const loaded = loadConfig(process.env, values.db ? { databaseUrl: values.db } : {});
+  // Only the server hosts the web simulator; other commands must not queue notices for it.
+  const config = { ...loaded, simulator: command === 'start' && loaded.simulator };
   const log = createLogger(config.logLevel ?? (command === 'start' ? 'info' : 'warn'));
   routeWarnings(log);
   switch (command) {

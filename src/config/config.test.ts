@@ -32,4 +32,11 @@ describe('loadConfig', () => {
   it('refuses an LLM provider this version does not have, saying what to do', () => {
     expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/LLM_PROVIDER=offline/);
   });
+
+  it('turns the web simulator on outside production, and lets BANSOU_SIMULATOR decide', () => {
+    expect(loadConfig({}).simulator).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).simulator).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', BANSOU_SIMULATOR: 'on' }).simulator).toBe(true);
+    expect(loadConfig({ BANSOU_SIMULATOR: 'off' }).simulator).toBe(false);
+  });
 });
