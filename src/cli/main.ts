@@ -9,6 +9,7 @@ import { routeWarnings } from '../config/warnings.js';
 import { ContentError } from '../core/intake/content.js';
 import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
+import { accountAdd } from './commands/account.js';
 import { caseShow } from './commands/case-show.js';
 import { chat } from './commands/chat.js';
 import { replay } from './commands/replay.js';
@@ -22,6 +23,7 @@ const USAGE = `使い方: bansou <command> [options]
   replay FILE [--json] [--transcript]     経営者側の発言を再生し、案件シートを表示します
   case show CASE_ID [--format json|md]    案件シートを表示します
   db migrate                              データベースのマイグレーションを適用します
+  account add --member ID --email E       ダッシュボードのアカウントを作ります（パスワードは標準入力から）
 
 共通オプション:
   --db URL    PostgreSQL の接続先（省略時は DATABASE_URL、それもなければ ./data の埋め込みDB）
@@ -35,6 +37,9 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   transcript: { type: 'boolean', default: false },
   format: { type: 'string', default: 'json' },
+  member: { type: 'string' },
+  email: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -81,6 +86,9 @@ async function run(argv: string[]): Promise<void> {
       return withApp(config, log, async (app) => {
         out(app.appliedMigrations.length ? `適用しました: ${app.appliedMigrations.join(', ')}` : 'マイグレーションは最新です。');
       });
+    case 'account':
+      if (rest[0] !== 'add' || rest.length !== 1) throw new UsageError('使い方: bansou account add --member MEMBER_ID --email E [--password-stdin]');
+      return withApp(config, log, (app) => accountAdd(app, { member: values.member, email: values.email }, process.stdin, out, err));
     default:
       throw new UsageError(`不明なコマンドです: ${command}`);
   }
