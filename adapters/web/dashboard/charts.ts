@@ -9,24 +9,30 @@ const W = 640;
 const ROW = 38;
 const GAP = 6;
 
-/** Centred bars narrowing down the pipeline: the width is the share of cases that reached the stage. */
+/**
+ * Bars narrowing down the pipeline, centred like a funnel: the width is the share of cases that
+ * reached the stage. Labels and counts sit outside the bars, dark on light, for contrast.
+ */
 export function funnelSvg(stages: FunnelStage[]): Html {
   const max = Math.max(1, ...stages.map((s) => s.reached));
   const height = stages.length * (ROW + GAP);
-  const bars = stages.map((s, i) => {
-    const w = s.reached === 0 ? 4 : Math.max(40, Math.round((s.reached / max) * W));
-    const x = (W - w) / 2;
+  const LABEL_W = 190;
+  const COUNT_W = 60;
+  const area = W - LABEL_W - COUNT_W;
+  const rows = stages.map((s, i) => {
+    const w = s.reached === 0 ? 3 : Math.max(24, Math.round((s.reached / max) * area));
+    const x = LABEL_W + (area - w) / 2;
     const y = i * (ROW + GAP);
-    const fill = ['#1d4e89', '#22598f', '#2a6496', '#316f9c', '#3a7aa2', '#4486a8', '#4f91ae'][i % 7];
-    return `<g><rect x="${x}" y="${y}" width="${w}" height="${ROW}" rx="4" fill="${fill}"></rect>`
-      + `<text x="12" y="${y + ROW / 2 + 5}" font-size="14" fill="#1b1b1b">${escapeHtml(s.label)}</text>`
-      + `<text x="${W - 12}" y="${y + ROW / 2 + 5}" font-size="15" font-weight="bold" text-anchor="end" fill="#1b1b1b">${s.reached}件</text></g>`;
+    const mid = y + ROW / 2 + 5;
+    return `<rect x="${LABEL_W}" y="${y}" width="${area}" height="${ROW}" rx="4" fill="#e6ecf3"></rect>`
+      + `<rect x="${x}" y="${y}" width="${w}" height="${ROW}" rx="4" fill="#1d4e89"></rect>`
+      + `<text x="0" y="${mid}" font-size="14" fill="#1b1b1b">${escapeHtml(s.label)}</text>`
+      + `<text x="${W}" y="${mid}" font-size="15" font-weight="bold" text-anchor="end" fill="#1b1b1b">${s.reached}件</text>`;
   });
   const summary = stages.map((s) => `${s.label} ${s.reached}件`).join('、');
   return trusted(`<svg class="funnel" viewBox="0 0 ${W} ${height}" role="img" aria-labelledby="funnel-title funnel-desc" xmlns="http://www.w3.org/2000/svg">`
     + `<title id="funnel-title">案件の進み具合（到達した段階ごとの件数）</title><desc id="funnel-desc">${escapeHtml(summary)}</desc>`
-    + `<g fill-opacity="0.18">${stages.map((_, i) => `<rect x="0" y="${i * (ROW + GAP)}" width="${W}" height="${ROW}" rx="4" fill="#1d4e89"></rect>`).join('')}</g>`
-    + bars.join('') + '</svg>');
+    + rows.join('') + '</svg>');
 }
 
 /** Plain horizontal bars for a ranked list (cases by organisation, by skill). */

@@ -9,7 +9,8 @@ import { dateTime } from './sheet-view.js';
 // The dashboard's main page: the report figures, the pipeline, time in each step, stalled
 // cases, and cases by organisation and by skill. Every number links to the cases behind it.
 
-const days = (d: number | null): string => (d === null ? '—' : d < 1 ? `${Math.round(d * 24)}時間` : `${d.toFixed(1)}日`);
+const days = (d: number | null): string =>
+  d === null ? '—' : d < 1 / 24 ? '1時間未満' : d < 1 ? `${Math.round(d * 24)}時間` : `${d.toFixed(1)}日`;
 
 const FIGURES: [keyof Figures, string, string][] = [
   ['organisations', 'ネットワークの支援機関', '機関'],

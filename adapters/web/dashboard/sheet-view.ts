@@ -24,9 +24,14 @@ const ACTIONS: Record<string, string> = {
   case_opened: '案件の開始', owner_message_relayed: '経営者からの連絡',
 };
 
+const INTAKE: Record<string, string> = {
+  step1_confirmed: 'STEP 1 の要約を確認', spec_confirmed: '求人の下書きを確認', referred: '他の支援窓口を案内',
+  restarted: '最初からやり直し', new_case_requested: '新しい相談',
+};
+
 function actionLabel(e: TimelineEntry): string {
   if (e.action === 'status_changed' && e.toStatus) return `${e.fromStatus ? CASE_STATUS_LABELS[e.fromStatus] : '—'} → ${CASE_STATUS_LABELS[e.toStatus]}`;
-  if (e.action.startsWith('intake_')) return `ヒアリング（${e.action.slice(7)}）`;
+  if (e.action.startsWith('intake_')) return `経営者：${INTAKE[e.action.slice(7)] ?? e.action.slice(7)}`;
   if (e.action.startsWith('refused_')) return `拒否された操作（${ACTIONS[e.action.slice(8)] ?? e.action.slice(8)}）`;
   return ACTIONS[e.action] ?? e.action;
 }
