@@ -27,7 +27,7 @@ function form(deps: WebDeps, req: IncomingMessage, res: ServerResponse, session:
     <input id="password" name="password" type="password" autocomplete="current-password" required>
     <button type="submit" class="button">サインイン</button>
   </form>
-  <p class="hint">アカウントは管理者が <code>bansou account add</code> で作成します。シミュレーターの「サンプルデータを読み込む」でも、サンプルのコーディネーターのアカウントが作られます。</p>
+  <p class="hint">アカウントは管理者が <code>bansou account add</code> で作成します。${deps.config.simulator ? 'シミュレーターの「サンプルデータを読み込む」でも、サンプルのコーディネーターのアカウントが作られます。' : ''}</p>
 </div>`));
 }
 
