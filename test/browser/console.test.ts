@@ -119,7 +119,7 @@ describe.skipIf(!chromiumAvailable)('web console in Chromium', () => {
     await page.locator('#action-dialog button[type=submit]').click();
     await page.locator('#teams-log .tbutton', { hasText: '承認する' }).waitFor();
     await page.locator('#slack-log .thread-toggle').last().click();
-    await expect.poll(() => page.locator('#slack-log').innerText()).toContain('承認を依頼しました');
+    await expect.poll(() => page.locator('#slack-log .thread-body').innerText()).toContain('さんがコーディネーターに承認を依頼しました');
     await scrollPaneTo('#slack-log > div:first-child .block-header');
     await shot('02-advisor-slack-sent-for-approval.png');
   });
