@@ -37,6 +37,11 @@ beforeAll(async () => {
   const card = await waitFor(async () => (await state(c)).messages.find((m) => m.pane === 'teams' && m.replies.some((r) => r.kind === 'approval_request')), 'the approval card in Teams');
   const decided = await c.json('/api/sim/action', { pane: 'teams', value: `approve:${caseId}`, messageId: card.id }, { 'x-csrf-token': token });
   expect(await decided.json()).toMatchObject({ outcome: 'done' });
+  // Every notice delivered to the panes, so what the tests read no longer changes under them.
+  await waitFor(async () => {
+    const n = await server.app.outbox.counts();
+    return n.pending + n.sending === 0;
+  }, 'the outbox to drain');
 }, 120_000);
 afterAll(async () => server?.close());
 
