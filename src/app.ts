@@ -37,8 +37,13 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Slack and Teams count as enabled when their adapter is configured or when the web console
+ * simulates them (adapters/web); the simulator's owners write on the 'web' channel.
+ */
 export function enabledChannels(config: Config): Set<string> {
-  return new Set([config.line && 'line', config.slack && 'slack', config.teams && 'teams'].filter((c): c is string => Boolean(c)));
+  const sim = config.simulator;
+  return new Set([config.line && 'line', (config.slack || sim) && 'slack', (config.teams || sim) && 'teams', sim && 'web'].filter((c): c is string => Boolean(c)));
 }
 
 export async function openApp(config: Config, log: Logger): Promise<App> {

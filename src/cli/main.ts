@@ -10,6 +10,7 @@ import { ContentError } from '../core/intake/content.js';
 import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
 import { admin } from './commands/admin.js';
+import { accountAdd } from './commands/account.js';
 import { caseShow } from './commands/case-show.js';
 import { generateCsv, importCandidates, parseCount, parseSeed } from './commands/candidates.js';
 import { checkMatchArgs, match, matchNeedsDatabase, parseTop } from './commands/match.js';
@@ -37,6 +38,7 @@ const USAGE = `使い方: bansou <command> [options]
   member add --org 機関 --role advisor|coordinator --name 氏名 [--slack U…] [--teams AAD_OBJECT_ID]
                                           支援者・コーディネーターを登録します（機関はIDか名前）
   member list                             登録済みのメンバーを表示します
+  account add --member ID --email E       ダッシュボードのアカウントを作ります（パスワードは標準入力から）
 
 共通オプション:
   --db URL    PostgreSQL の接続先（省略時は DATABASE_URL、それもなければ ./data の埋め込みDB）
@@ -64,6 +66,9 @@ const OPTIONS = {
   spec: { type: 'string' },
   candidates: { type: 'string' },
   top: { type: 'string' },
+  member: { type: 'string' },
+  email: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 } as const;
@@ -92,7 +97,9 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = positionals;
   if (values.version) return out(version());
   if (values.help || !command) return out(USAGE);
-  const config = loadConfig(process.env, values.db ? { databaseUrl: values.db } : {});
+  const loaded = loadConfig(process.env, values.db ? { databaseUrl: values.db } : {});
+  // Only the server hosts the web simulator; other commands must not queue notices for it.
+  const config = { ...loaded, simulator: command === 'start' && loaded.simulator };
   const log = createLogger(config.logLevel ?? (command === 'start' ? 'info' : 'warn'));
   routeWarnings(log);
   switch (command) {
@@ -135,6 +142,9 @@ async function run(argv: string[]): Promise<void> {
         name: values.name, kind: values.kind, slackChannel: values['slack-channel'], hub: values.hub, isDefault: values.default,
         org: values.org, role: values.role, slack: values.slack, teams: values.teams, json: values.json,
       }, out));
+    case 'account':
+      if (rest[0] !== 'add' || rest.length !== 1) throw new UsageError('使い方: bansou account add --member MEMBER_ID --email E [--password-stdin]');
+      return withApp(config, log, (app) => accountAdd(app, { member: values.member, email: values.email }, process.stdin, out, err));
     default:
       throw new UsageError(`不明なコマンドです: ${command}`);
   }

@@ -45,4 +45,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' })).toThrow(/SLACK_BOT_TOKEN/);
     expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'x', SLACK_SOCKET_MODE: 'true' })).toThrow(/SLACK_APP_TOKEN/);
   });
+
+  it('turns the web simulator on outside production, and lets BANSOU_SIMULATOR decide', () => {
+    expect(loadConfig({}).simulator).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).simulator).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', BANSOU_SIMULATOR: 'on' }).simulator).toBe(true);
+    expect(loadConfig({ BANSOU_SIMULATOR: 'off' }).simulator).toBe(false);
+  });
 });

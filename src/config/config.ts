@@ -31,6 +31,7 @@ const envSchema = z.object({
   TEAMS_TENANT_ID: optionalString,
   TEAMS_ENABLED: z.enum(['true', 'false']).optional(),
   NODE_ENV: z.string().optional(),
+  BANSOU_SIMULATOR: z.enum(['on', 'off']).optional(),
   BANSOU_OUTBOX_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   BANSOU_OUTBOX_BASE_DELAY_MS: z.coerce.number().int().min(10).default(1_000),
   BANSOU_OUTBOX_MAX_DELAY_MS: z.coerce.number().int().min(10).default(300_000),
@@ -52,6 +53,11 @@ export type Config = {
   dataDir: string;
   resumeAfterMs: number;
   outbox: { leaseMs: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
+  /**
+   * The web console's simulator (owner, Slack and Teams panes with no accounts). It stands in
+   * for every messenger no real adapter serves, so it is off by default in production.
+   */
+  simulator: boolean;
 };
 
 export class ConfigError extends Error {
@@ -84,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
       leaseMs: e.BANSOU_OUTBOX_LEASE_MS, baseDelayMs: e.BANSOU_OUTBOX_BASE_DELAY_MS,
       maxDelayMs: e.BANSOU_OUTBOX_MAX_DELAY_MS, pollMs: e.BANSOU_OUTBOX_POLL_MS,
     },
+    simulator: e.BANSOU_SIMULATOR ? e.BANSOU_SIMULATOR === 'on' : e.NODE_ENV !== 'production',
   };
 }
 

@@ -8,6 +8,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The owner's messenger address, for channels that can reach an owner unprompted. */
 function ownerAddress(channel: string, externalId: string): Address | null {
+  if (channel === 'web') return { kind: 'web_session', sessionId: externalId };
   return channel === 'line' ? { kind: 'line_user', userId: externalId } : null;
 }
 

@@ -41,5 +41,19 @@ export async function createAdapters(ctx: AdapterContext): Promise<ChannelAdapte
     adapters.push(await entry.load(ctx));
     ctx.log.info({ channel: entry.channel }, `${entry.channel} adapter is on`);
   }
+  // The local web console is always on (contracts.md: GET /). It also stands in for each
+  // member messenger that no real adapter above claimed; a configured real adapter wins.
+  const claimed = new Set(adapters.map((a) => a.channel));
+  adapters.push(...(await import('../../adapters/web/index.js')).createWebAdapters(ctx, claimed));
+  return assertOneAdapterPerChannel(adapters);
+}
+
+/** Two adapters claiming one channel would make the outbox's choice of sender arbitrary. */
+export function assertOneAdapterPerChannel(adapters: ChannelAdapter[]): ChannelAdapter[] {
+  const seen = new Set<string>();
+  for (const a of adapters) {
+    if (seen.has(a.channel)) throw new Error(`two adapters claim the channel '${a.channel}'`);
+    seen.add(a.channel);
+  }
   return adapters;
 }

@@ -4,6 +4,8 @@ import type { Reply } from '../replies.js';
 // time, so a message queued before a Slack thread existed still lands in that thread.
 export type Address =
   | { kind: 'line_user'; userId: string }
+  /** An owner in the web console's simulator, known by their browser session's subject. */
+  | { kind: 'web_session'; sessionId: string }
   /** The case's root card in its organisation's channel: posted once, then updated in place. */
   | { kind: 'slack_case_root'; caseId: string; channelId: string }
   /** A reply in the case's thread (milestones, owner relays). */
@@ -48,6 +50,8 @@ export function orderKeyOf(m: OutboundMessage): string {
   switch (a.kind) {
     case 'line_user':
       return `line:${a.userId}`;
+    case 'web_session':
+      return `web:${a.sessionId}`;
     case 'slack_case_root':
     case 'slack_case_thread':
       return `slack:case:${a.caseId}`;

@@ -1,0 +1,95 @@
+import { caseSheetMarkdown } from '../../../src/core/sheet-markdown.js';
+import { toCaseSheet } from '../../../src/core/sheet.js';
+import type { DashboardStore } from '../../../src/core/dashboard/ports.js';
+import { CASE_STATUS_LABELS, CASE_STATUSES, SKILL_LABELS, SKILLS, type CaseStatus, type Skill } from '../../../src/core/vocab.js';
+import type { Route } from '../../../src/server/http.js';
+import type { WebDeps } from '../context.js';
+import { html, type Part } from '../http/html.js';
+import { layout } from '../http/layout.js';
+import { queryOf, send, sendPage } from '../http/respond.js';
+import { requireCoordinator, type Signed } from './access.js';
+import { CASE_HEAD, caseRow, homeView } from './home.js';
+import { sheetView } from './sheet-view.js';
+
+// The dashboard's pages, each behind requireCoordinator and bounded by the viewer's network.
+
+const DEFAULT_STALLED_DAYS = 14;
+
+function stalledDays(raw: string | null): number {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n >= 1 && n <= 365 ? n : DEFAULT_STALLED_DAYS;
+}
+
+const CASE_ID = /^C-[0-9A-Z]{8}$/;
+
+export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
+  const page = (s: Signed, title: string, main: Part) => layout({
+    title, assets: deps.assets, csrfToken: s.session.csrfToken, current: 'dashboard', bodyClass: 'dash',
+    nav: { simulator: deps.config.simulator, signedInAs: `${s.viewer.displayName}（${s.viewer.organisationName}）` },
+  }, main);
+
+  const notFound = (s: Signed) => page(s, '見つかりません', html`<h1>案件が見つかりません</h1>
+    <p>案件番号をご確認ください。ほかのネットワークの案件は表示できません。</p><p><a href="/dashboard">ダッシュボードに戻る</a></p>`);
+
+  return [
+    {
+      method: 'GET',
+      path: '/dashboard',
+      async handler(req, res) {
+        const s = await requireCoordinator(deps, req, res);
+        if (!s) return;
+        const data = await store.load(s.scope);
+        const network = s.viewer.networkId ? `${s.viewer.organisationName}のネットワーク` : 'このネットワーク';
+        sendPage(req, res, 200, page(s, 'ダッシュボード', homeView(data, { networkName: network, stalledDays: stalledDays(queryOf(req).get('stalledDays')), now: new Date() })));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/dashboard/cases',
+      async handler(req, res) {
+        const s = await requireCoordinator(deps, req, res);
+        if (!s) return;
+        const q = queryOf(req);
+        const status = (CASE_STATUSES as readonly string[]).includes(q.get('status') ?? '') ? (q.get('status') as CaseStatus) : null;
+        const skill = (SKILLS as readonly string[]).includes(q.get('skill') ?? '') ? (q.get('skill') as Skill) : null;
+        const org = q.get('org');
+        const data = await store.load(s.scope);
+        const rows = data.cases
+          .filter((c) => (!status || c.status === status) && (!skill || c.categories.includes(skill)) && (!org || c.organisationId === org))
+          .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime());
+        const filter = [status && `状況：${CASE_STATUS_LABELS[status]}`, skill && `分野：${SKILL_LABELS[skill]}`,
+          org && `機関：${data.organisations.find((o) => o.id === org)?.name ?? org}`].filter(Boolean).join('／');
+        sendPage(req, res, 200, page(s, '案件一覧', html`<h1>案件一覧${filter ? html` <span class="sub">${filter}</span>` : ''}</h1>
+          <p><a href="/dashboard">ダッシュボードに戻る</a>　${rows.length}件</p>
+          ${rows.length ? html`<table class="data"><thead><tr>${CASE_HEAD}</tr></thead><tbody>${rows.map((c) => caseRow(c))}</tbody></table>` : html`<p class="empty">該当する案件はありません。</p>`}`));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/dashboard/case',
+      async handler(req, res) {
+        const s = await requireCoordinator(deps, req, res);
+        if (!s) return;
+        const id = (queryOf(req).get('id') ?? '').toUpperCase();
+        // Out of the network reads as absent: a coordinator learns nothing of other networks' cases.
+        const stored = CASE_ID.test(id) && (await store.inScope(s.scope, id)) ? await deps.app.store.getCase(id) : null;
+        if (!stored) return sendPage(req, res, 404, notFound(s));
+        const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
+        sendPage(req, res, 200, page(s, `案件 ${id}`, html`<p><a href="/dashboard">ダッシュボードに戻る</a></p>${sheetView(sheet, await store.timeline(id))}`));
+      },
+    },
+    {
+      method: 'GET',
+      path: '/dashboard/case.md',
+      async handler(req, res) {
+        const s = await requireCoordinator(deps, req, res);
+        if (!s) return;
+        const id = (queryOf(req).get('id') ?? '').toUpperCase();
+        const stored = CASE_ID.test(id) && (await store.inScope(s.scope, id)) ? await deps.app.store.getCase(id) : null;
+        if (!stored) return sendPage(req, res, 404, notFound(s));
+        const md = caseSheetMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled));
+        send(req, res, 200, 'text/markdown; charset=utf-8', md, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}.md"` });
+      },
+    },
+  ];
+}
