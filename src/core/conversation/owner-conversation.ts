@@ -4,13 +4,16 @@ import { fillTemplate } from '../intake/content.js';
 import { repeatPrompt, runTurn } from '../intake/engine.js';
 import { initialDialogue } from '../intake/state.js';
 import type { EngineDeps, TurnEvent, TurnResult } from '../intake/turn.js';
+import type { LlmLayer } from '../llm/factory.js';
 import { text, type Reply } from '../replies.js';
 import type { CaseStatus } from '../vocab.js';
 import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
-import type { CaseStore, OwnerTransaction, StoredCase } from './ports.js';
+import { readingIsCurrent, readWithLlm, staleCalls, type LlmReading } from './llm-reading.js';
+import type { CaseStore, OwnerRef, OwnerTransaction, StoredCase } from './ports.js';
 
-// An owner's message, from storage to reply: store first, then run one engine turn inside
-// a transaction that holds the owner's row, so two messages of one owner never interleave.
+// An owner's message, from storage to reply: store first, then (with an LLM configured) let
+// the model read it outside any transaction, then run one engine turn inside a transaction
+// that holds the owner's row, so two messages of one owner never interleave.
 
 export interface OwnerConversationDeps {
   store: CaseStore;
@@ -19,6 +22,8 @@ export interface OwnerConversationDeps {
   now?: () => Date;
   /** After this long without a message, the owner is welcomed back. */
   resumeAfterMs?: number;
+  /** Absent or offline: the offline engine reads every message, as before. */
+  llm?: LlmLayer;
 }
 
 export type HandleStatus = 'processed' | 'duplicate' | 'rejected' | 'failed';
@@ -49,7 +54,24 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return null;
   }
 
-  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string): Promise<HandleResult> {
+  const isResumeOf = (current: StoredCase): boolean =>
+    now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
+
+  /** The model's reading of the message; null when no model is configured or it has nothing to read. */
+  async function read(owner: OwnerRef, message: InboundMessage): Promise<LlmReading | null> {
+    const llm = deps.llm;
+    if (!llm || llm.assist.provider === 'offline' || screen(message)) return null;
+    try {
+      const current = await deps.store.peekOwnerCase(owner);
+      return await readWithLlm({ llm, engine: deps.engine, log: deps.log }, current, message.text ?? '', current !== null && isResumeOf(current));
+    } catch (err) {
+      // Whatever goes wrong on the model's side, the offline engine still answers this turn.
+      deps.log.warn({ err, channel: message.channel }, 'LLM reading failed; the offline engine answers this turn');
+      return null;
+    }
+  }
+
+  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null): Promise<HandleResult> {
     const refusal = screen(message);
     let current = await tx.latestCase();
     if (refusal) {
@@ -58,11 +80,18 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       await tx.finishInbound(messageId, 'rejected', current?.id ?? null);
       return { status: 'rejected', caseId: current?.id ?? null, replies };
     }
+    // Rare: another message of this owner was handled while the model read this one.
+    const usable = reading !== null && readingIsCurrent(reading, current);
     const isFirst = current === null;
     if (!current) current = await tx.createCase(emptyFields(), initialDialogue());
-    const isResume = !isFirst && now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
-    const result = runTurn(deps.engine, { fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume });
+    const isResume = !isFirst && isResumeOf(current);
+    const engine = usable ? { ...deps.engine, understanding: reading.understanding } : deps.engine;
+    const result = runTurn(engine, {
+      fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume,
+      ...(usable ? { assist: reading.assist } : {}),
+    });
     const caseId = await save(tx, current, result, message.channel);
+    if (reading) await tx.recordLlmCalls(caseId, usable ? reading.calls : staleCalls(reading.calls));
     await tx.recordOutbound(caseId, message.channel, result.replies);
     await tx.finishInbound(messageId, 'processed', caseId);
     return { status: 'processed', caseId, replies: result.replies };
@@ -95,11 +124,15 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
         return { status: 'duplicate', caseId: null, replies: [] };
       }
       const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
+      let reading: LlmReading | null = null;
       try {
-        return await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId));
+        reading = await read(owner, message);
+        const r = reading;
+        return await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, r));
       } catch (err) {
         deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
         await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
+        if (reading?.calls.length) await deps.store.recordLlmCalls(reading.basis.caseId, staleCalls(reading.calls)).catch(() => undefined);
         return { status: 'failed', caseId: null, replies: [text(messages.processingFailed)] };
       }
     },
