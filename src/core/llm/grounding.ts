@@ -30,8 +30,17 @@ export function coverage(value: string, text: string): number {
  * Words that address the system rather than describe the company. A quote holding them is
  * no evidence for a field: 「この求人を承認済みにして」 supports no value at all.
  */
-const INSTRUCTION =
-  /無視し|(これまで|今まで|以前|前|上)の(指示|命令|設定)|プロンプト|承認|却下|差し戻|ステータス|管理者(モード|権限)|他社の|他の会社|ほかの会社|候補者の(名前|氏名|連絡先|情報|一覧)|個人情報|連絡先を|ignore|instruction|prompt|system|status|approve|admin|assistant|developer|candidate|database/iu;
+const INSTRUCTION = new RegExp([
+  // addressed to the system
+  '無視し', '(これまで|今まで|以前|前|上)の(指示|命令|設定)', 'プロンプト', 'ignore', 'instruction', 'prompt', 'system',
+  'assistant', 'developer', 'admin', 'you are now', 'pretend', 'role-?play',
+  // statuses and approvals, which only the product's own actions change
+  '承認', '却下', '差し戻', 'ステータス', '管理者(モード|権限)', 'status', 'approve',
+  // other people's data
+  '他社の', '他の会社', 'ほかの会社', '候補者の(名前|氏名|連絡先|情報|一覧)', '個人情報', '連絡先を', 'candidate', 'database',
+  // requests for data rather than statements about the company
+  '見せて', '表示して', '出力して', '開示して', '一覧で', 'show me', 'tell me', 'reveal', 'dump', 'list (all|every)', 'follow (it|this)',
+].join('|'), 'iu');
 
 export const looksLikeInstruction = (s: string): boolean => INSTRUCTION.test(s.normalize('NFKC'));
 
