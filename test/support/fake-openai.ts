@@ -86,7 +86,12 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+export interface FakeOptions {
+  /** Told the time each request spent inside its handler, before the answer is sent. */
+  onHandled?: (ms: number) => void;
+}
+
+export async function startFakeOpenAI(options: FakeOptions = {}): Promise<FakeOpenAI> {
   const queues = new Map<string, Behaviour[]>();
   const standing = new Map<string, Behaviour>();
   const requests: RecordedRequest[] = [];
@@ -118,7 +123,9 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         const behaviour = task ? behaviourFor(task) : undefined;
         const out = behaviour ? await behaviour(recorded) : answer(EMPTY[task ?? ''] ?? {});
         if (out.delayMs) await new Promise((r) => setTimeout(r, out.delayMs));
-        busyMs += performance.now() - started;
+        const spent = performance.now() - started;
+        busyMs += spent;
+        options.onHandled?.(spent);
         if (res.destroyed) return;
         res.writeHead(out.status ?? 200, { 'content-type': 'application/json', ...out.headers });
         res.end(out.raw ?? JSON.stringify(out.json ?? {}));

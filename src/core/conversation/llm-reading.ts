@@ -13,7 +13,7 @@ import { groundExtraction } from '../llm/grounding.js';
 import { mergeReadings } from '../llm/merge.js';
 import type { CaseContext, LlmUsage } from '../llm/port.js';
 import type { SpecDraft } from '../llm/schemas.js';
-import type { StoredCase } from './ports.js';
+import { canonical, type CaseView } from './recent-cases.js';
 
 // The LLM's part of a turn, done before the turn's transaction so that no database lock is
 // held while a model thinks. It reads the owner's message in the context of the case as it
@@ -23,7 +23,7 @@ import type { StoredCase } from './ports.js';
 
 export interface LlmReading {
   /** The case the reading was made on: null id for an owner with no case yet. */
-  basis: { caseId: string | null; lastActivityAt: number | null };
+  basis: { caseId: string | null; state: string };
   understanding: Understanding;
   assist: TurnAssist;
   calls: LlmUsage[];
@@ -72,12 +72,14 @@ function proposal(draft: SpecDraft): Partial<Record<FieldPath, unknown>> {
   return out;
 }
 
-export async function readWithLlm(deps: ReadingDeps, current: StoredCase | null, text: string, isResume: boolean): Promise<LlmReading> {
+const stateOf = (view: Pick<CaseView, 'fields' | 'dialogue'> | null): string => (view ? canonical([view.fields, view.dialogue]) : '');
+
+export async function readWithLlm(deps: ReadingDeps, current: CaseView | null, text: string, isResume: boolean): Promise<LlmReading> {
   const offline = deps.engine.understanding;
   const fields: CaseFields = current?.fields ?? emptyFields();
   const dialogue: DialogueState = current?.dialogue ?? initialDialogue();
   const reading: LlmReading = {
-    basis: { caseId: current?.id ?? null, lastActivityAt: current?.lastActivityAt.getTime() ?? null },
+    basis: { caseId: current?.id ?? null, state: stateOf(current) },
     understanding: offline,
     assist: {},
     calls: [],
@@ -124,10 +126,9 @@ export async function readWithLlm(deps: ReadingDeps, current: StoredCase | null,
   }
 }
 
-/** Whether the case is still the one the reading was made on. */
-export function readingIsCurrent(reading: LlmReading, current: StoredCase | null): boolean {
-  return reading.basis.caseId === (current?.id ?? null)
-    && reading.basis.lastActivityAt === (current?.lastActivityAt.getTime() ?? null);
+/** Whether the case, as the turn finds it, is the one the reading was made on. */
+export function readingIsCurrent(reading: LlmReading, current: CaseView | null): boolean {
+  return reading.basis.caseId === (current?.id ?? null) && reading.basis.state === stateOf(current);
 }
 
 /** Calls whose answers the turn could not use: the case moved on while the model read. */

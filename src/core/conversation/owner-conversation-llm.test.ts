@@ -130,9 +130,21 @@ describe.each(['openai', 'langchain'] as const)('owner conversation with the %s 
     expect(spec.duties).toEqual(['品質マニュアルの整備', '不良データの記録と分析', 'ISO審査への対応']);
     expect(spec.appeal).toBe('地域で50年の実績があります');
     expect(spec.monthlyBudgetYen).toBe(150000);
-    const tasks = (await t.db.prisma.llmCall.findMany({ where: { caseId: r.caseId } })).map((c) => c.task);
-    expect(tasks).toContain('summarise');
-    expect(tasks).toContain('draft_spec');
+    const calls = await t.db.prisma.llmCall.findMany({ where: { caseId: r.caseId } });
+    expect(calls.map((c) => c.task)).toContain('summarise');
+    expect(calls.map((c) => c.task)).toContain('draft_spec');
+    // Each turn read the message on the case as the last turn left it: never stale.
+    expect(calls.filter((c) => c.outcome !== 'ok')).toEqual([]);
+  });
+
+  it('reads the case from the database for an owner it has not seen (another process)', async () => {
+    fake.on('extract', oracle);
+    const first = await play(owners, `${provider}-moved`, GOOD.slice(0, 3));
+    const elsewhere = t.withLlm(await testLlm(provider, fake.url, 2000));
+    const r = await play(elsewhere, `${provider}-moved`, GOOD.slice(3));
+    expect(r.caseId).toBe(first.caseId);
+    const last = await t.db.prisma.llmCall.findFirst({ where: { caseId: r.caseId }, orderBy: { createdAt: 'desc' } });
+    expect(last).toMatchObject({ outcome: 'ok', filled: ['step1.talentIssues'] });
   });
 
   it('lets the offline engine answer a turn whose case moved on while the model read', async () => {

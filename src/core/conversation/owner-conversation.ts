@@ -10,6 +10,7 @@ import type { CaseStatus } from '../vocab.js';
 import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
 import { readingIsCurrent, readWithLlm, staleCalls, type LlmReading } from './llm-reading.js';
 import type { CaseStore, OwnerRef, OwnerTransaction, StoredCase } from './ports.js';
+import { createRecentCases, type CaseView } from './recent-cases.js';
 
 // An owner's message, from storage to reply: store first, then (with an LLM configured) let
 // the model read it outside any transaction, then run one engine turn inside a transaction
@@ -34,6 +35,9 @@ export interface HandleResult {
   replies: Reply[];
 }
 
+/** A processed turn also says what the case now is, for the next message's LLM reading. */
+type TurnOutcome = HandleResult & { after?: CaseView };
+
 const SIX_HOURS = 6 * 60 * 60 * 1000;
 
 const STATUS_AFTER: Partial<Record<TurnEvent['type'], CaseStatus>> = {
@@ -44,6 +48,8 @@ const STATUS_AFTER: Partial<Record<TurnEvent['type'], CaseStatus>> = {
 export function createOwnerConversation(deps: OwnerConversationDeps) {
   const now = deps.now ?? (() => new Date());
   const messages = deps.engine.content.messages;
+  const llmOn = deps.llm !== undefined && deps.llm.assist.provider !== 'offline';
+  const recent = createRecentCases();
 
   /** Input the engine should not see: the owner gets a kind word and the question again. */
   function screen(message: InboundMessage): string | null {
@@ -54,15 +60,15 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return null;
   }
 
-  const isResumeOf = (current: StoredCase): boolean =>
+  const isResumeOf = (current: CaseView): boolean =>
     now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
 
   /** The model's reading of the message; null when no model is configured or it has nothing to read. */
   async function read(owner: OwnerRef, message: InboundMessage): Promise<LlmReading | null> {
     const llm = deps.llm;
-    if (!llm || llm.assist.provider === 'offline' || screen(message)) return null;
+    if (!llm || !llmOn || screen(message)) return null;
     try {
-      const current = await deps.store.peekOwnerCase(owner);
+      const current = recent.get(owner) ?? (await deps.store.peekOwnerCase(owner));
       return await readWithLlm({ llm, engine: deps.engine, log: deps.log }, current, message.text ?? '', current !== null && isResumeOf(current));
     } catch (err) {
       // Whatever goes wrong on the model's side, the offline engine still answers this turn.
@@ -71,7 +77,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     }
   }
 
-  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null): Promise<HandleResult> {
+  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null): Promise<TurnOutcome> {
     const refusal = screen(message);
     let current = await tx.latestCase();
     if (refusal) {
@@ -90,22 +96,23 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume,
       ...(usable ? { assist: reading.assist } : {}),
     });
-    const caseId = await save(tx, current, result, message.channel);
+    const after = await save(tx, current, result, message.channel);
+    const caseId = after.id;
     if (reading) await tx.recordLlmCalls(caseId, usable ? reading.calls : staleCalls(reading.calls));
     await tx.recordOutbound(caseId, message.channel, result.replies);
     await tx.finishInbound(messageId, 'processed', caseId);
-    return { status: 'processed', caseId, replies: result.replies };
+    return { status: 'processed', caseId, replies: result.replies, after };
   }
 
   /** Persists a turn; a new consultation (or a restart of a case past intake) opens a new case. */
-  async function save(tx: OwnerTransaction, current: StoredCase, result: TurnResult, channel: string): Promise<string> {
+  async function save(tx: OwnerTransaction, current: StoredCase, result: TurnResult, channel: string): Promise<CaseView> {
     const types = result.events.map((e) => e.type);
     const opensNew = types.includes('new_case_requested') || (types.includes('restarted') && current.status !== 'intake');
     const owner = { actorType: 'owner' as const, actorId: tx.ownerId, channel };
     if (opensNew) {
       const created = await tx.createCase(carryCompany(current.fields, result.fields), result.dialogue);
       await tx.audit({ ...owner, caseId: created.id, action: 'case_opened', toStatus: 'intake', detail: { previousCaseId: current.id } });
-      return created.id;
+      return created;
     }
     const status = types.reduce<CaseStatus>((s, t) => STATUS_AFTER[t] ?? s, types.includes('restarted') ? 'intake' : current.status);
     await tx.saveTurn(current, { fields: result.fields, dialogue: result.dialogue, status, specSource: 'owner' });
@@ -113,7 +120,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     if (status !== current.status) {
       await tx.audit({ ...owner, caseId: current.id, action: 'status_changed', fromStatus: current.status, toStatus: status });
     }
-    return current.id;
+    return { id: current.id, fields: result.fields, dialogue: result.dialogue, lastActivityAt: now() };
   }
 
   return {
@@ -128,8 +135,11 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       try {
         reading = await read(owner, message);
         const r = reading;
-        return await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, r));
+        const { after, ...result } = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, r));
+        if (llmOn && after) recent.set(owner, after);
+        return result;
       } catch (err) {
+        recent.forget(owner);
         deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
         await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
         if (reading?.calls.length) await deps.store.recordLlmCalls(reading.basis.caseId, staleCalls(reading.calls)).catch(() => undefined);

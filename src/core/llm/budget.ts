@@ -6,13 +6,13 @@ import { performance } from 'node:perf_hooks';
 
 export interface Budget {
   readonly totalMs: number;
-  /** Aborts when the budget is spent (or the budget is disposed). */
+  /** Aborts when the budget is spent. */
   readonly signal: AbortSignal;
   remainingMs(): number;
 }
 
 export interface TurnBudget extends Budget {
-  /** Stops the timer; the turn is over. */
+  /** Stops the timer; the turn is over and nothing of it is still in flight. */
   dispose(): void;
 }
 
@@ -28,7 +28,6 @@ export function createBudget(totalMs: number, clock: () => number = () => perfor
     remainingMs: () => (controller.signal.aborted ? 0 : Math.max(0, totalMs - (clock() - startedAt))),
     dispose() {
       clearTimeout(timer);
-      if (!controller.signal.aborted) controller.abort(new BudgetExceededError(totalMs));
     },
   };
 }

@@ -4,11 +4,12 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { LLMResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
 import type { LlmEndpoint } from '../../config/llm-config.js';
 import type { StructuredCaller, StructuredRequest, StructuredResponse } from './assist.js';
 import { countingFetch, withTokenCapture } from './usage-capture.js';
 
-// LangChain chat models with structured output (`withStructuredOutput` and the same zod
+// LangChain chat models with structured output (`withStructuredOutput`, from the same zod
 // schemas). ChatOpenAI (or AzureChatOpenAI) from the OPENAI_* / AZURE_OPENAI_* settings by
 // default; any other LangChain chat model through LANGCHAIN_MODEL_MODULE, an ES module whose
 // default export returns one (see README). Retries are ours (assist.ts): maxRetries is 0.
@@ -69,7 +70,11 @@ export async function createLangChainCaller(settings: LangChainSettings, options
   const runnableFor = (r: StructuredRequest): Runnable => {
     let runnable = runnables.get(r.task);
     if (!runnable) {
-      runnable = chat.withStructuredOutput(r.schema as unknown as Record<string, unknown>, { name: r.task, method: 'jsonSchema', strict: true, includeRaw: true }) as Runnable;
+      // The zod schema as JSON schema, converted once: given the zod schema itself, LangChain
+      // converts it on every call (most of its overhead here). The answer is still checked
+      // against the same zod schema, in assist.ts.
+      const { $schema: _, ...jsonSchema } = z.toJSONSchema(r.schema) as Record<string, unknown>;
+      runnable = chat.withStructuredOutput(jsonSchema, { name: r.task, method: 'jsonSchema', strict: true, includeRaw: true }) as Runnable;
       runnables.set(r.task, runnable);
     }
     return runnable;

@@ -1,30 +1,35 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 // The SDKs throw away a response they cannot parse (malformed or schema-invalid JSON), but
-// its tokens were still spent. A wrapped fetch reads the usage from a copy of each response
-// body, and each call finds its own again through its async context.
+// its tokens were still spent. A wrapped fetch reads the body once, notes the usage, and
+// hands the SDK an identical response; each call finds its own usage again through its async
+// context. (Reading once is much cheaper than Response.clone(), which tees a web stream.)
 
 export interface Tokens {
   inputTokens: number;
   outputTokens: number;
 }
 
-interface Slot { usage?: Promise<Tokens | null> }
+interface Slot { usage?: Tokens | null }
 
 const slots = new AsyncLocalStorage<Slot>();
 
-function readUsage(body: unknown): Tokens | null {
-  const u = (body as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } } | null)?.usage;
-  if (!u) return null;
-  return { inputTokens: Number(u.prompt_tokens) || 0, outputTokens: Number(u.completion_tokens) || 0 };
+/** OpenAI's usage block, found without parsing a body that may not be JSON at all. */
+function readUsage(body: string): Tokens | null {
+  const input = /"prompt_tokens"\s*:\s*(\d+)/.exec(body);
+  const output = /"completion_tokens"\s*:\s*(\d+)/.exec(body);
+  if (!input && !output) return null;
+  return { inputTokens: Number(input?.[1] ?? 0), outputTokens: Number(output?.[1] ?? 0) };
 }
 
 export function countingFetch(inner: typeof fetch = globalThis.fetch): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     const slot = slots.getStore();
-    if (slot && response.ok) slot.usage = response.clone().json().then(readUsage, () => null);
-    return response;
+    if (!slot || !response.ok) return response;
+    const body = await response.text();
+    slot.usage = readUsage(body);
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 
@@ -35,12 +40,6 @@ export function withTokenCapture<T>(work: () => Promise<T>): { result: Promise<T
   return { result, spent: () => spentTokens(slot) };
 }
 
-/** Waits briefly for the copied body: when parsing failed, it was read in full already. */
 async function spentTokens(slot: Slot): Promise<Tokens> {
-  const none = { inputTokens: 0, outputTokens: 0 };
-  if (!slot.usage) return none;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 50)));
-  const tokens = await Promise.race([slot.usage, late]).finally(() => clearTimeout(timer));
-  return tokens ?? none;
+  return slot.usage ?? { inputTokens: 0, outputTokens: 0 };
 }
