@@ -8,7 +8,7 @@ import { startHttpServer } from '../../server/http.js';
 export async function start(app: App, config: Config, log: Logger, version: string): Promise<void> {
   const routes = [healthRoute(app, version)];
   const server = await startHttpServer(routes, config.port, log);
-  log.info({ port: server.port, database: app.db.kind }, `bansou is listening on http://localhost:${server.port}`);
+  log.info({ port: server.port, database: app.db.kind, llm: app.llm.assist.provider }, `bansou is listening on http://localhost:${server.port}`);
   log.info('no messenger adapters are configured in this version; use `bansou chat` to talk to the engine');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -45,6 +45,8 @@ const INSTRUCTION = new RegExp([
 export const looksLikeInstruction = (s: string): boolean => INSTRUCTION.test(s.normalize('NFKC'));
 
 const OWN_WORDS = 0.5;
+/** More items than an owner states in one message is a model gone astray; the rest is ignored. */
+const MAX_ITEMS = 12;
 const NUMERAL = /[0-9〇一二三四五六七八九十百千万半毎]/u;
 
 interface Fact<T> { value: T; evidence: string; sure: boolean }
@@ -82,7 +84,7 @@ export function groundExtraction(llm: LlmExtraction, text: string): Grounded {
   const code = <T>(v: T) => v;
   const codes = <T>(v: T[]) => (v.length > 0 ? [...new Set(v)] : undefined);
   const texts = (max: number) => (items: string[]) => {
-    const kept = items.map((i) => ownWords(i, max)).filter((i): i is string => i !== undefined);
+    const kept = items.slice(0, MAX_ITEMS).map((i) => ownWords(i, max)).filter((i): i is string => i !== undefined);
     return kept.length > 0 ? [...new Set(kept)] : undefined;
   };
 
@@ -98,13 +100,13 @@ export function groundExtraction(llm: LlmExtraction, text: string): Grounded {
   set(out, 'vision', take('step1.vision', llm.vision, (v) => ownWords(v, 200)));
   set(out, 'direction', take('step2.direction', llm.direction, code));
 
-  const issues = llm.issues.flatMap((i): MentionedIssue[] => {
+  const issues = llm.issues.slice(0, MAX_ITEMS).flatMap((i): MentionedIssue[] => {
     const summary = i.sure && quoted(i.evidence) ? ownWords(i.summary, 80) : undefined;
     return summary ? [{ summary, category: i.category }] : [];
   });
   if (issues.length < llm.issues.length) dropped.push('step1.issues');
   out.issues = issues;
-  const talent = llm.talentIssues.flatMap((t) => {
+  const talent = llm.talentIssues.slice(0, MAX_ITEMS).flatMap((t) => {
     const summary = t.sure && quoted(t.evidence) ? ownWords(t.summary, 80) : undefined;
     return summary ? [summary] : [];
   });
