@@ -1,6 +1,8 @@
 // `npm run bench`: per-turn time of the intake engine alone, and of a whole owner turn with
 // the database (store the message, run the turn in a transaction, save the case), on the
-// embedded PGlite and on PostgreSQL when one is reachable. Prints numbers; asserts nothing.
+// embedded PGlite and on PostgreSQL when one is reachable; then the LLM layer's overhead per
+// turn against a local fake model that answers at once (bench-llm.ts). Prints numbers;
+// asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,42 +15,17 @@ import { createOwnerConversation } from '../src/core/conversation/owner-conversa
 import { runTurn } from '../src/core/intake/engine.js';
 import { offlineEngine } from '../src/core/intake/offline.js';
 import { initialDialogue } from '../src/core/intake/state.js';
-import { openDatabase } from '../src/db/connect.js';
+import { openDatabase, type Database } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPrismaCaseStore } from '../src/db/prisma-case-store.js';
+import { benchLlm, type DatabaseOpener } from './bench-llm.js';
+import { CONVERSATION, stats } from './bench-common.js';
 import { benchLineWebhooks, benchSlackCommands, benchTeamsMessages } from './bench-webhooks.js';
 
-const CONVERSATION = [
-  'こんにちは、川口で電子部品のめっき加工をやってます。社員は28人です',
-  '取引先からISO9001を取ってくれと言われてて困ってます',
-  '品質のデータとかちゃんと取れてなくて、不良の原因もはっきりしない',
-  '社内に品質管理をわかる人間がいないんです',
-  '10年後も取引先に選ばれる会社でいたい',
-  '株式会社川口メッキ',
-  '1',
-  'この内容でOK',
-  '外部の専門人材に来てもらう',
-  'フルタイムで雇う余裕はないので週1か2日くらいで、副業の人がいい',
-  'はい、大丈夫',
-  '費用は月15万くらいまでなら出せます',
-  '1年',
-  'できれば大手で品質保証やってたような人に来てほしい',
-  'なし',
-  '地域で50年の実績があります',
-  'やっぱり週2日で',
-  'この内容でOK',
-];
 const MEMO = '面談メモ：株式会社マルサ水産（宮城県気仙沼市、水産加工、従業員42名）。社長は二代目で、主力の冷凍ホタテ加工品の売上が地元卸向けに偏っており、首都圏の量販店やECへの販路開拓が最大の課題との認識。営業は社長が一人で兼務しており、商談資料やECサイトの運営ノウハウが社内にない。首都圏在住でも可、オンライン中心で週1日程度の副業人材を希望。報酬は月10万円程度を想定。';
 
 const log = pino({ level: 'silent' });
 routeWarnings(pino({ level: 'warn' }, pino.destination(2)));
-
-function stats(label: string, samples: number[]): void {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  console.log(`${label.padEnd(44)} n=${String(samples.length).padStart(5)}  p50=${at(0.5).toFixed(2)} ms  p95=${at(0.95).toFixed(2)} ms  max=${at(1).toFixed(2)} ms  mean=${mean.toFixed(2)} ms`);
-}
 
 function benchEngine(conversations: number): void {
   const engine = offlineEngine();
@@ -72,7 +49,7 @@ function benchEngine(conversations: number): void {
   stats('engine alone, one interview memo', memo);
 }
 
-async function benchDatabase(label: string, open: () => Promise<{ db: Awaited<ReturnType<typeof openDatabase>>; cleanup: () => Promise<void> }>, owners: number): Promise<void> {
+async function benchDatabase(label: string, open: () => Promise<{ db: Database; cleanup: () => Promise<void> }>, owners: number): Promise<void> {
   const { db, cleanup } = await open();
   try {
     await migrate(db.pool, undefined, log);
@@ -107,31 +84,14 @@ async function postgresReachable(url: string): Promise<boolean> {
   }
 }
 
-async function main(): Promise<void> {
-  const owners = Number(process.env.BENCH_OWNERS ?? 30);
-  console.log(`bansou bench — node ${process.version}, ${CONVERSATION.length} turns per owner, ${owners} owners per database`);
-  benchEngine(200);
-  await benchDatabase('PGlite (embedded)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bansou-bench-'));
-    const db = await openDatabase({ dataDir: join(dir, 'pglite'), log });
-    return { db, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }, owners);
-  const base = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  if (!(await postgresReachable(base))) {
-    console.log(`PostgreSQL at ${base} is not reachable; skipped`);
-    return;
-  }
-  await withPostgresDatabase(base, 'turns', async (url) => {
-    await benchDatabase('PostgreSQL', async () => ({ db: await openDatabase({ url, log }), cleanup: async () => undefined }), owners);
-  });
-  await withPostgresDatabase(base, 'line', (url) => benchLineWebhooks(url));
-  await withPostgresDatabase(base, 'slack', (url) => benchSlackCommands(url));
-  await withPostgresDatabase(base, 'teams', (url) => benchTeamsMessages(url));
+async function openPglite(): Promise<{ db: Database; cleanup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bansou-bench-'));
+  const db = await openDatabase({ dataDir: join(dir, 'pglite'), log });
+  return { db, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A fresh database on the server at `base` for the duration of `work`, dropped afterwards. */
-async function withPostgresDatabase(base: string, tag: string, work: (url: string) => Promise<void>): Promise<void> {
-  const name = `bansou_bench_${tag}_${process.pid}`;
+/** A fresh database on the PostgreSQL server at `base`, dropped by cleanup. */
+async function openPostgres(base: string, name: string): Promise<{ db: Database; cleanup: () => Promise<void> }> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -139,13 +99,47 @@ async function withPostgresDatabase(base: string, tag: string, work: (url: strin
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  try {
-    await work(url.toString());
-  } finally {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
+  const db = await openDatabase({ url: url.toString(), log });
+  return {
+    db,
+    cleanup: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const migrated = (open: () => Promise<{ db: Database; cleanup: () => Promise<void> }>) => async () => {
+  const opened = await open();
+  await migrate(opened.db.pool, undefined, log);
+  return opened;
+};
+
+async function main(): Promise<void> {
+  const owners = Number(process.env.BENCH_OWNERS ?? 30);
+  console.log(`bansou bench — node ${process.version}, ${CONVERSATION.length} turns per owner, ${owners} owners per database`);
+  benchEngine(200);
+  await benchDatabase('PGlite (embedded)', openPglite, owners);
+  const base = process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  const reachable = await postgresReachable(base);
+  if (reachable) await benchDatabase('PostgreSQL', () => openPostgres(base, `bansou_bench_${process.pid}`), owners);
+  else console.log(`PostgreSQL at ${base} is not reachable; skipped`);
+  const databases: DatabaseOpener[] = [{ label: 'PGlite', open: migrated(openPglite) }];
+  if (reachable) databases.push({ label: 'PostgreSQL', open: migrated(() => openPostgres(base, `bansou_bench_llm_${process.pid}`)) });
+  await benchLlm(databases, CONVERSATION, log, stats, Math.max(5, Math.round(owners / 3)));
+  if (!reachable) return;
+  // Webhook throughput per channel, on PostgreSQL: the deployment the targets are set for.
+  for (const [tag, bench] of [['line', benchLineWebhooks], ['slack', benchSlackCommands], ['teams', benchTeamsMessages]] as const) {
+    const { db, cleanup } = await openPostgres(base, `bansou_bench_${tag}_${process.pid}`);
+    const url = db.target;
+    await db.close();
+    try {
+      await bench(`postgresql://postgres@${url}`);
+    } finally {
+      await cleanup();
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { EngineDeps } from './core/intake/turn.js';
 import type { OutboxStore } from './core/outbox/ports.js';
 import { createWorkflow, type Workflow } from './core/workflow/member-actions.js';
 import type { WorkflowStore } from './core/workflow/ports.js';
+import { createLlmLayer, type LlmFactoryOptions, type LlmLayer } from './core/llm/factory.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { createPrismaCandidateStore } from './db/prisma-candidate-store.js';
@@ -25,6 +26,7 @@ export interface App {
   workflowStore: WorkflowStore;
   outbox: OutboxStore;
   engine: EngineDeps;
+  llm: LlmLayer;
   owners: OwnerConversation;
   workflow: Workflow;
   /** Channels whose adapter is configured: only these get notices queued. */
@@ -46,9 +48,17 @@ export function enabledChannels(config: Config): Set<string> {
   return new Set([config.line && 'line', (config.slack || sim) && 'slack', (config.teams || sim) && 'teams', sim && 'web'].filter((c): c is string => Boolean(c)));
 }
 
-export async function openApp(config: Config, log: Logger): Promise<App> {
+export interface OpenAppOptions {
+  /** The embedded database's directory instead of <BANSOU_DATA_DIR>/pglite, e.g. 'memory://'. */
+  embeddedDir?: string;
+  llm?: LlmFactoryOptions;
+}
+
+export async function openApp(config: Config, log: Logger, options: OpenAppOptions = {}): Promise<App> {
   const engine = offlineEngine();
-  const db = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite'), log });
+  // Before the database: a broken LLM setting or prompt file stops the start at once.
+  const llm = await createLlmLayer(config.llm, log, options.llm);
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: options.embeddedDir ?? join(config.dataDir, 'pglite'), log });
   try {
     const appliedMigrations = await migrate(db.pool, undefined, log);
     const store = createPrismaCaseStore(db.prisma);
@@ -56,11 +66,11 @@ export async function openApp(config: Config, log: Logger): Promise<App> {
     const enabled = enabledChannels(config);
     const candidates = createPrismaCandidateStore(db.prisma);
     const app: App = {
-      db, store, workflowStore, engine, enabledChannels: enabled, appliedMigrations, candidates,
+      db, store, workflowStore, engine, llm, enabledChannels: enabled, appliedMigrations, candidates,
       shortlists: createShortlistService({ cases: store, candidates }),
       outbox: createPrismaOutboxStore(db.prisma),
       onQueued: () => undefined,
-      owners: createOwnerConversation({ store, engine, log, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),
+      owners: createOwnerConversation({ store, engine, log, llm, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),
       workflow: createWorkflow({ store: workflowStore, content: engine.content, enabled, log, onQueued: () => app.onQueued() }),
       close: () => db.close(),
     };

@@ -29,8 +29,82 @@ describe('loadConfig', () => {
     expect(error?.message).toMatch(/LOG_LEVEL/);
   });
 
-  it('refuses an LLM provider this version does not have, saying what to do', () => {
-    expect(() => loadConfig({ LLM_PROVIDER: 'openai' })).toThrow(/LLM_PROVIDER=offline/);
+  it('has a 20 s LLM budget per turn by default', () => {
+    expect(loadConfig({}).llm).toEqual({ provider: 'offline', budgetMs: 20_000 });
+  });
+});
+
+const problemsOf = (env: NodeJS.ProcessEnv): string => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig: LLM settings', () => {
+  it('takes the OpenAI API with a key, with gpt-4o-mini unless told otherwise', () => {
+    const c = loadConfig({ LLM_PROVIDER: 'openai', OPENAI_API_KEY: 'sk-x' });
+    expect(c.llmProvider).toBe('openai');
+    expect(c.llm).toEqual({
+      provider: 'openai', budgetMs: 20_000,
+      endpoint: { kind: 'openai', apiKey: 'sk-x', baseURL: undefined, model: 'gpt-4o-mini' },
+    });
+  });
+
+  it('accepts a local OpenAI-compatible server without a key (Ollama, vLLM)', () => {
+    const c = loadConfig({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'qwen2.5', LLM_TURN_BUDGET_MS: '8000' });
+    expect(c.llm).toMatchObject({ budgetMs: 8000, endpoint: { kind: 'openai', baseURL: 'http://127.0.0.1:11434/v1', model: 'qwen2.5' } });
+  });
+
+  it('takes Azure OpenAI from the AZURE_OPENAI_* settings', () => {
+    const c = loadConfig({
+      LLM_PROVIDER: 'langchain', AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k',
+      AZURE_OPENAI_DEPLOYMENT: 'gpt4o-prod',
+    });
+    expect(c.llm).toMatchObject({
+      provider: 'langchain', modelModule: undefined,
+      endpoint: { kind: 'azure', endpoint: 'https://x.openai.azure.com', deployment: 'gpt4o-prod', apiVersion: '2024-10-21', model: 'gpt4o-prod' },
+    });
+  });
+
+  it('says what is missing for the OpenAI API', () => {
+    const message = problemsOf({ LLM_PROVIDER: 'openai' });
+    expect(message).toMatch(/OPENAI_API_KEY/);
+    expect(message).toMatch(/OPENAI_BASE_URL/);
+  });
+
+  it('names every missing Azure setting, and a base URL that contradicts them', () => {
+    const message = problemsOf({ LLM_PROVIDER: 'openai', AZURE_OPENAI_ENDPOINT: 'x.azure.com', OPENAI_BASE_URL: 'http://h/v1' });
+    expect(message).toMatch(/AZURE_OPENAI_ENDPOINT: must be an https/);
+    expect(message).toMatch(/AZURE_OPENAI_API_KEY/);
+    expect(message).toMatch(/AZURE_OPENAI_DEPLOYMENT/);
+    expect(message).toMatch(/OPENAI_BASE_URL: leave it unset/);
+  });
+
+  it('reports LLM problems together with the other invalid settings', () => {
+    const message = problemsOf({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'ftp://x', PORT: 'abc', LLM_TURN_BUDGET_MS: '10' });
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/LLM_TURN_BUDGET_MS/);
+    const withBudget = problemsOf({ LLM_PROVIDER: 'openai', OPENAI_BASE_URL: 'ftp://x', PORT: 'abc' });
+    expect(withBudget).toMatch(/PORT/);
+    expect(withBudget).toMatch(/OPENAI_BASE_URL: must be an http/);
+  });
+
+  it('refuses an unknown provider by name', () => {
+    expect(problemsOf({ LLM_PROVIDER: 'gpt' })).toMatch(/LLM_PROVIDER/);
+  });
+
+  it('lets a LangChain model module stand alone, but checks that it exists', () => {
+    const c = loadConfig({ LLM_PROVIDER: 'langchain', LANGCHAIN_MODEL_MODULE: 'package.json' });
+    expect(c.llm).toMatchObject({ provider: 'langchain', endpoint: null, modelModule: expect.stringMatching(/package\.json$/) });
+    expect(problemsOf({ LLM_PROVIDER: 'langchain', LANGCHAIN_MODEL_MODULE: 'nope/model.js' })).toMatch(/LANGCHAIN_MODEL_MODULE: .*does not exist/);
+  });
+
+  it('ignores endpoint settings while offline', () => {
+    expect(loadConfig({ OPENAI_BASE_URL: 'not a url', AZURE_OPENAI_ENDPOINT: 'x' }).llm.provider).toBe('offline');
   });
 
   it('takes the outbox lease in milliseconds, 30 s by default', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { llmSettings, type LlmConfig } from './llm-config.js';
 
 // The one place settings are read. Everything is validated at start, and every problem is
 // reported at once, in words an operator can act on.
@@ -36,7 +37,20 @@ const envSchema = z.object({
   BANSOU_OUTBOX_BASE_DELAY_MS: z.coerce.number().int().min(10).default(1_000),
   BANSOU_OUTBOX_MAX_DELAY_MS: z.coerce.number().int().min(10).default(300_000),
   BANSOU_OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  // A whole turn's LLM work, retries included, must fit in this; then the offline engine answers.
+  LLM_TURN_BUDGET_MS: z.coerce.number().int().min(200).max(120_000).default(20_000),
+  AZURE_OPENAI_ENDPOINT: optionalString,
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_API_VERSION: optionalString,
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
+  LANGCHAIN_MODEL_MODULE: optionalString,
 });
+
+const LLM_KEYS = {
+  LLM_PROVIDER: true, LLM_TURN_BUDGET_MS: true, OPENAI_API_KEY: true, OPENAI_BASE_URL: true, OPENAI_MODEL: true,
+  AZURE_OPENAI_ENDPOINT: true, AZURE_OPENAI_API_KEY: true, AZURE_OPENAI_API_VERSION: true, AZURE_OPENAI_DEPLOYMENT: true,
+  LANGCHAIN_MODEL_MODULE: true,
+} as const;
 
 export interface LineSettings { channelSecret: string; channelAccessToken: string; apiBaseUrl?: string; dataApiBaseUrl?: string }
 export interface SlackSettings { signingSecret: string; botToken: string; apiUrl?: string; socketMode: boolean; appToken?: string }
@@ -58,26 +72,37 @@ export type Config = {
    * for every messenger no real adapter serves, so it is off by default in production.
    */
   simulator: boolean;
+  llm: LlmConfig;
 };
+
+export type { LlmConfig };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const fail = (problems: string[]): never => {
+  throw new ConfigError(`設定に誤りがあります（invalid settings）: ${problems.join('; ')}`);
+};
+
 /** Settings from the environment; `overrides` are command-line options such as --db. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { databaseUrl?: string } = {}): Config {
   const blankToUndefined = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
-  const parsed = envSchema.safeParse({ ...blankToUndefined, ...(overrides.databaseUrl ? { DATABASE_URL: overrides.databaseUrl } : {}) });
+  const raw = { ...blankToUndefined, ...(overrides.databaseUrl ? { DATABASE_URL: overrides.databaseUrl } : {}) };
+  const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'setting'}: ${i.message}`);
-    throw new ConfigError(`設定に誤りがあります（invalid settings）: ${problems.join('; ')}`);
+    // The LLM settings are checked even so, so that one run names every problem.
+    const llmOnly = envSchema.pick(LLM_KEYS).safeParse(raw);
+    if (llmOnly.success) {
+      const llm = llmSettings(llmOnly.data);
+      if (!llm.ok) problems.push(...llm.problems);
+    }
+    return fail(problems);
   }
   const e = parsed.data;
-  if (e.LLM_PROVIDER !== 'offline') {
-    throw new ConfigError(
-      `LLM_PROVIDER=${e.LLM_PROVIDER} is not available in this version; unset it or use LLM_PROVIDER=offline (the built-in extractor).`,
-    );
-  }
+  const llm = llmSettings(e);
+  if (!llm.ok) return fail(llm.problems);
   return {
     ...messengers(e),
     databaseUrl: e.DATABASE_URL,
@@ -91,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
       maxDelayMs: e.BANSOU_OUTBOX_MAX_DELAY_MS, pollMs: e.BANSOU_OUTBOX_POLL_MS,
     },
     simulator: e.BANSOU_SIMULATOR ? e.BANSOU_SIMULATOR === 'on' : e.NODE_ENV !== 'production',
+    llm: llm.config,
   };
 }
 

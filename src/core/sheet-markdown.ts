@@ -1,4 +1,5 @@
 import type { CaseSheet } from './case-sheet.js';
+import type { LlmUsageSummary, LlmUsageTotals } from './conversation/ports.js';
 import { formatValue, issueLines } from './format.js';
 import type { FieldPath } from './intake/fields.js';
 import { CASE_STATUS_LABELS } from './vocab.js';
@@ -67,4 +68,24 @@ export function caseSheetMarkdown(sheet: CaseSheet): string {
   }
   if (sheet.missing.length) lines.push('', '## 未確認の項目', sheet.missing.map((m) => `\`${m}\``).join('、'));
   return lines.join('\n') + '\n';
+}
+
+const TASK_LABELS: Record<string, string> = { extract: '発言の読み取り', summarise: 'STEP 1 のまとめ', draft_spec: '求人の文案' };
+
+const usageRow = (label: string, t: LlmUsageTotals): string =>
+  `| ${label} | ${t.calls} | ${t.inputTokens.toLocaleString('ja-JP')} | ${t.outputTokens.toLocaleString('ja-JP')} | ${(t.totalLatencyMs / 1000).toFixed(1)} 秒 | ${t.fallbacks} |`;
+
+/** What the LLM layer cost the case; empty when no model was used (the offline engine only). */
+export function llmUsageMarkdown(usage: LlmUsageSummary): string {
+  if (usage.calls === 0) return '';
+  return [
+    '',
+    '## LLM の利用状況',
+    '| 処理 | 呼び出し | 入力トークン | 出力トークン | 所要時間 | オフラインで代替 |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(usage.byTask).map(([task, t]) => usageRow(TASK_LABELS[task] ?? task, t)),
+    usageRow('合計', usage),
+    '',
+    `モデル：${usage.models.join('、')}　プロンプト：${usage.promptVersions.join('、')}`,
+  ].join('\n') + '\n';
 }

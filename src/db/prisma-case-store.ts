@@ -2,6 +2,8 @@ import { emptySpec, type CaseFields, type JobSpec } from '../core/case-sheet.js'
 import type {
   AuditInput, CaseStore, CaseSummaryRow, InboundOutcome, OwnerRef, OwnerTransaction, StoredCase, TurnSave,
 } from '../core/conversation/ports.js';
+import type { LlmUsage } from '../core/llm/port.js';
+import { summariseLlmCalls } from './llm-usage.js';
 import type { InboundMessage } from '../core/conversation/inbound.js';
 import { newCaseId, newId } from '../core/ids.js';
 import type { DialogueState } from '../core/intake/state.js';
@@ -128,7 +130,19 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     },
     noticeTargets: (caseId, enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
+    recordLlmCalls: (caseId, calls) => writeLlmCalls(tx, caseId, calls),
   };
+}
+
+async function writeLlmCalls(db: Tx | PrismaClient, caseId: string | null, calls: LlmUsage[]): Promise<void> {
+  if (!calls.length) return;
+  await db.llmCall.createMany({
+    data: calls.map((c) => ({
+      id: newId(), caseId, task: c.task, provider: c.provider, model: c.model, promptVersion: c.promptVersion,
+      inputTokens: c.inputTokens, outputTokens: c.outputTokens, latencyMs: c.latencyMs, outcome: c.outcome,
+      reason: c.reason ?? null, filled: json(c.filled),
+    })),
+  });
 }
 
 export async function writeAudit(db: Tx | PrismaClient, e: AuditInput): Promise<void> {
@@ -190,6 +204,19 @@ export function createPrismaCaseStore(prisma: PrismaClient): CaseStore {
         create: { id: newId(), channel: owner.channel, externalId: owner.externalId, displayName: owner.displayName ?? null, active },
         update: { active },
       });
+    },
+    async peekOwnerCase(owner: OwnerRef) {
+      const row = await prisma.case.findFirst({
+        where: { owner: { channel: owner.channel, externalId: owner.externalId } },
+        orderBy: { createdAt: 'desc' },
+        include: CASE_INCLUDE,
+      });
+      return row ? toStoredCase(row) : null;
+    },
+    recordLlmCalls: (caseId, calls) => writeLlmCalls(prisma, caseId, calls),
+    async llmUsage(caseId: string) {
+      const rows = await prisma.llmCall.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } });
+      return summariseLlmCalls(rows);
     },
     async listCases(limit: number): Promise<CaseSummaryRow[]> {
       const rows = await prisma.case.findMany({ orderBy: { updatedAt: 'desc' }, take: limit, include: { company: true } });

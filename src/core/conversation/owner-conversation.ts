@@ -4,15 +4,20 @@ import { fillTemplate } from '../intake/content.js';
 import { repeatPrompt, runTurn } from '../intake/engine.js';
 import { initialDialogue } from '../intake/state.js';
 import type { EngineDeps, TurnEvent, TurnResult } from '../intake/turn.js';
+import type { LlmLayer } from '../llm/factory.js';
+import { planNotices, type CaseNotice } from '../notify/notices.js';
+import type { Address } from '../outbox/types.js';
 import { text, type Reply } from '../replies.js';
 import type { CaseStatus } from '../vocab.js';
 import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
-import type { CaseStore, OwnerTransaction, StoredCase } from './ports.js';
-import { planNotices, type CaseNotice } from '../notify/notices.js';
-import type { Address } from '../outbox/types.js';
+import { readingIsCurrent, readWithLlm, staleCalls, type LlmReading } from './llm-reading.js';
+import type { CaseStore, OwnerRef, OwnerTransaction, StoredCase } from './ports.js';
+import { createRecentCases, type CaseView } from './recent-cases.js';
 
-// An owner's message, from storage to reply: store first, then run one engine turn inside
-// a transaction that holds the owner's row, so two messages of one owner never interleave.
+// An owner's message, from storage to reply: store first, then (with an LLM configured) let
+// the model read it outside any transaction, then run one engine turn inside a transaction
+// that holds the owner's row, so two messages of one owner never interleave. Replies and
+// notices for the other messengers are queued in the same transaction.
 
 export interface OwnerConversationDeps {
   store: CaseStore;
@@ -21,6 +26,8 @@ export interface OwnerConversationDeps {
   now?: () => Date;
   /** After this long without a message, the owner is welcomed back. */
   resumeAfterMs?: number;
+  /** Absent or offline: the offline engine reads every message, as before. */
+  llm?: LlmLayer;
   /** Channels with a working adapter: notices are queued only for these. */
   enabled?: ReadonlySet<string>;
   /** Called after a turn that queued platform messages, so the dispatcher sends them now. */
@@ -42,6 +49,9 @@ export interface HandleResult {
   replies: Reply[];
 }
 
+/** A processed turn also says what the case now is, for the next message's LLM reading. */
+type TurnOutcome = HandleResult & { after?: CaseView };
+
 const SIX_HOURS = 6 * 60 * 60 * 1000;
 
 const STATUS_AFTER: Partial<Record<TurnEvent['type'], CaseStatus>> = {
@@ -62,6 +72,20 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
   const now = deps.now ?? (() => new Date());
   const messages = deps.engine.content.messages;
   const enabled = deps.enabled ?? new Set<string>();
+  const llmOn = deps.llm !== undefined && deps.llm.assist.provider !== 'offline';
+  const recent = createRecentCases();
+
+  /** Input the engine should not see: the owner gets a kind word and the question again. */
+  function screen(message: InboundMessage): string | null {
+    if (message.kind !== 'text') return messages.nonText;
+    const body = message.text ?? '';
+    if (body.trim() === '') return messages.emptyMessage;
+    if ([...body].length > MAX_MESSAGE_CHARS) return fillTemplate(messages.tooLong, { limit: MAX_MESSAGE_CHARS.toLocaleString('ja-JP') });
+    return null;
+  }
+
+  const isResumeOf = (current: CaseView): boolean =>
+    now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
 
   async function deliver(tx: OwnerTransaction, caseId: string | null, channel: string, replies: Reply[], delivery?: Delivery): Promise<void> {
     await tx.recordOutbound(caseId, channel, replies);
@@ -87,16 +111,21 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return { status: 'processed', caseId: current.id, replies };
   }
 
-  /** Input the engine should not see: the owner gets a kind word and the question again. */
-  function screen(message: InboundMessage): string | null {
-    if (message.kind !== 'text') return messages.nonText;
-    const body = message.text ?? '';
-    if (body.trim() === '') return messages.emptyMessage;
-    if ([...body].length > MAX_MESSAGE_CHARS) return fillTemplate(messages.tooLong, { limit: MAX_MESSAGE_CHARS.toLocaleString('ja-JP') });
-    return null;
+  /** The model's reading of the message; null when no model is configured or it has nothing to read. */
+  async function read(owner: OwnerRef, message: InboundMessage): Promise<LlmReading | null> {
+    const llm = deps.llm;
+    if (!llm || !llmOn || screen(message)) return null;
+    try {
+      const current = recent.get(owner) ?? (await deps.store.peekOwnerCase(owner));
+      return await readWithLlm({ llm, engine: deps.engine, log: deps.log }, current, message.text ?? '', current !== null && isResumeOf(current));
+    } catch (err) {
+      // Whatever goes wrong on the model's side, the offline engine still answers this turn.
+      deps.log.warn({ err, channel: message.channel }, 'LLM reading failed; the offline engine answers this turn');
+      return null;
+    }
   }
 
-  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult> {
+  async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null, delivery?: Delivery): Promise<TurnOutcome> {
     if (!(await tx.stillPending(messageId))) return { status: 'duplicate', caseId: null, replies: [] };
     const refusal = screen(message);
     let current = await tx.latestCase();
@@ -108,28 +137,36 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     }
     const relayed = current ? await relay(tx, current, message, messageId, delivery) : null;
     if (relayed) return relayed;
+    // Rare: another message of this owner was handled while the model read this one.
+    const usable = reading !== null && readingIsCurrent(reading, current);
     const isFirst = current === null;
     if (!current) current = await tx.createCase(emptyFields(), initialDialogue());
-    const isResume = !isFirst && now().getTime() - current.lastActivityAt.getTime() > (deps.resumeAfterMs ?? SIX_HOURS);
-    const result = runTurn(deps.engine, { fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume });
-    const caseId = await save(tx, current, result, message.channel);
+    const isResume = !isFirst && isResumeOf(current);
+    const engine = usable ? { ...deps.engine, understanding: reading.understanding } : deps.engine;
+    const result = runTurn(engine, {
+      fields: current.fields, dialogue: current.dialogue, text: message.text ?? '', isFirst, isResume,
+      ...(usable ? { assist: reading.assist } : {}),
+    });
+    const after = await save(tx, current, result, message.channel);
+    const caseId = after.id;
+    if (reading) await tx.recordLlmCalls(caseId, usable ? reading.calls : staleCalls(reading.calls));
     const opened = isFirst || caseId !== current.id;
     const notices = [...(opened ? [{ type: 'case_opened' } as const] : []), ...result.events.flatMap((e) => NOTICE_FOR[e.type] ?? [])];
     await notify(tx, caseId, notices);
     await deliver(tx, caseId, message.channel, result.replies, delivery);
     await tx.finishInbound(messageId, 'processed', caseId);
-    return { status: 'processed', caseId, replies: result.replies };
+    return { status: 'processed', caseId, replies: result.replies, after };
   }
 
   /** Persists a turn; a new consultation (or a restart of a case past intake) opens a new case. */
-  async function save(tx: OwnerTransaction, current: StoredCase, result: TurnResult, channel: string): Promise<string> {
+  async function save(tx: OwnerTransaction, current: StoredCase, result: TurnResult, channel: string): Promise<CaseView> {
     const types = result.events.map((e) => e.type);
     const opensNew = types.includes('new_case_requested') || (types.includes('restarted') && current.status !== 'intake');
     const owner = { actorType: 'owner' as const, actorId: tx.ownerId, channel };
     if (opensNew) {
       const created = await tx.createCase(carryCompany(current.fields, result.fields), result.dialogue);
       await tx.audit({ ...owner, caseId: created.id, action: 'case_opened', toStatus: 'intake', detail: { previousCaseId: current.id } });
-      return created.id;
+      return created;
     }
     const status = types.reduce<CaseStatus>((s, t) => STATUS_AFTER[t] ?? s, types.includes('restarted') ? 'intake' : current.status);
     await tx.saveTurn(current, { fields: result.fields, dialogue: result.dialogue, status, specSource: 'owner' });
@@ -137,19 +174,25 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     if (status !== current.status) {
       await tx.audit({ ...owner, caseId: current.id, action: 'status_changed', fromStatus: current.status, toStatus: status });
     }
-    return current.id;
+    return { id: current.id, fields: result.fields, dialogue: result.dialogue, lastActivityAt: now() };
   }
 
   /** Runs the turn for a message already stored by `accept`. */
   async function processStored(message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult> {
     const owner = { channel: message.channel, externalId: message.sender.externalId, displayName: message.sender.displayName ?? null };
+    let reading: LlmReading | null = null;
     try {
-      const result = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, delivery));
+      reading = await read(owner, message);
+      const r = reading;
+      const { after, ...result } = await deps.store.withOwner(owner, (tx) => turn(tx, message, messageId, r, delivery));
+      if (llmOn && after) recent.set(owner, after);
       if (delivery || enabled.size) deps.onQueued?.();
       return result;
     } catch (err) {
+      recent.forget(owner);
       deps.log.error({ err, messageId, channel: message.channel }, 'owner turn failed; message kept for retry');
       await deps.store.finishInbound(messageId, 'failed', (err as Error).message).catch(() => undefined);
+      if (reading?.calls.length) await deps.store.recordLlmCalls(reading.basis.caseId, staleCalls(reading.calls)).catch(() => undefined);
       return { status: 'failed', caseId: null, replies: [text(messages.processingFailed)] };
     }
   }

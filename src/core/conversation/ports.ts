@@ -1,6 +1,7 @@
 import type { CaseFields } from '../case-sheet.js';
 import type { DialogueState } from '../intake/state.js';
 import type { Reply } from '../replies.js';
+import type { LlmUsage } from '../llm/port.js';
 import type { CaseStatus } from '../vocab.js';
 import type { InboundMessage } from './inbound.js';
 import type { NoticeTargets } from '../notify/notices.js';
@@ -61,6 +62,24 @@ export interface OwnerTransaction {
   noticeTargets(caseId: string, enabled: ReadonlySet<string>): Promise<NoticeTargets>;
   /** Queues platform messages; they commit (and are then sent) with the turn. */
   enqueue(messages: OutboundMessage[]): Promise<void>;
+  /** The turn's LLM calls, against the case the turn worked on. */
+  recordLlmCalls(caseId: string | null, calls: LlmUsage[]): Promise<void>;
+}
+
+export interface LlmUsageTotals {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalLatencyMs: number;
+  /** Calls whose answer was not used: the offline engine answered. */
+  fallbacks: number;
+}
+
+/** A case's LLM accounting, for `bansou case show`. */
+export interface LlmUsageSummary extends LlmUsageTotals {
+  byTask: Record<string, LlmUsageTotals>;
+  models: string[];
+  promptVersions: string[];
 }
 
 export interface CaseSummaryRow {
@@ -79,6 +98,14 @@ export interface CaseStore {
   finishInbound(messageId: string, outcome: InboundOutcome, error?: string): Promise<void>;
   withOwner<T>(owner: OwnerRef, work: (tx: OwnerTransaction) => Promise<T>): Promise<T>;
   getCase(caseId: string): Promise<StoredCase | null>;
+  /**
+   * The owner's latest case, read without locking: the context an LLM reads a message in,
+   * before the turn's transaction. The turn checks it is still current (`lastActivityAt`).
+   */
+  peekOwnerCase(owner: OwnerRef): Promise<StoredCase | null>;
+  /** LLM calls made outside a turn's transaction (e.g. the turn then failed). */
+  recordLlmCalls(caseId: string | null, calls: LlmUsage[]): Promise<void>;
+  llmUsage(caseId: string): Promise<LlmUsageSummary>;
   listCases(limit: number): Promise<CaseSummaryRow[]>;
   /** Inbound messages of a channel stored but never processed (the process stopped between). */
   unprocessedInbound(channel: string, olderThanMs: number): Promise<{ messageId: string; message: InboundMessage }[]>;

@@ -40,7 +40,7 @@ const messagesSchema = z.object({
   noted: z.string(), unknownNoted: z.string(), deferredNoted: z.string(), noneNoted: z.string(),
   notUnderstood: z.string(), emptyMessage: z.string(), tooLong: z.string(), nonText: z.string(),
   unreadable: z.string(), processingFailed: z.string(), priorityAsk: z.string(),
-  priorityNoted: z.string(), step1SummaryTitle: z.string(), step1SummaryAsk: z.string(),
+  priorityNoted: z.string(), step1SummaryTitle: z.string(), step1SummaryAsk: z.string(), step1Hypothesis: z.string(),
   step1Confirmed: z.string(), specTitle: z.string(), specAsk: z.string(), fixAsk: z.string(),
   fixNotFound: z.string(), fixApplied: z.string(), specConfirmed: z.string(), caseDone: z.string(),
   newCase: z.string(), relayed: z.string(), followGreeting: z.string(), groupDeclined: z.string(), referral: z.string(), ok: z.string(), fix: z.string(), unset: z.string(),

@@ -63,16 +63,25 @@ export function draftValues(content: IntakeContent, fields: CaseFields): Partial
 /** Fields that follow directly from what is known, drafted from the first turn on. */
 export const DERIVED_FIELDS: readonly FieldPath[] = ['step2.spec.skillCategories', 'step2.spec.location.prefecture'];
 
+/** Fields whose wording a language model may propose instead of the templates'. */
+export const MODEL_DRAFTED_FIELDS: readonly FieldPath[] = [
+  'step2.spec.persona', 'step2.spec.expectations', 'step2.spec.duties', 'step2.spec.appeal',
+];
+
 /**
  * Fills drafted fields (all, or only `which`): empty ones, and ones the engine drafted before (so the title follows a
- * corrected day count). Whatever the owner wrote themselves is left alone.
+ * corrected day count). Whatever the owner wrote themselves is left alone. `proposed` is a model's wording for
+ * MODEL_DRAFTED_FIELDS, used in place of the templates' under the same rule.
  */
 export function applyDrafts(
   content: IntakeContent, fields: CaseFields, drafted: readonly FieldPath[], which?: readonly FieldPath[],
+  proposed: Partial<Record<FieldPath, unknown>> = {},
 ): { fields: CaseFields; drafted: FieldPath[] } {
   let next = fields;
   const nowDrafted = new Set(drafted);
-  for (const [path, value] of Object.entries(draftValues(content, fields)) as [FieldPath, unknown][]) {
+  const values: Partial<Record<FieldPath, unknown>> = { ...draftValues(content, fields) };
+  for (const path of MODEL_DRAFTED_FIELDS) if (!isEmptyValue(proposed[path])) values[path] = proposed[path];
+  for (const [path, value] of Object.entries(values) as [FieldPath, unknown][]) {
     if (which && !which.includes(path)) continue;
     const current = getField(next, path);
     if (!isEmptyValue(current) && !nowDrafted.has(path)) continue;

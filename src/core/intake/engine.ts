@@ -9,7 +9,7 @@ import { nextStep } from './policy.js';
 import { questionReply, specCard, step1Summary } from './present.js';
 import { initialDialogue, type DialogueState } from './state.js';
 import { hasReadableText, isPhrase } from './text.js';
-import type { EngineDeps, TurnEvent, TurnInput, TurnResult } from './turn.js';
+import type { EngineDeps, TurnAssist, TurnEvent, TurnInput, TurnResult } from './turn.js';
 import { FREE_TEXT_FIELDS, type FieldPath } from './fields.js';
 
 // One owner turn of the STEP 1–2 intake: a pure function from (fields, dialogue, text) to
@@ -20,12 +20,13 @@ interface Draft {
   d: DialogueState;
   replies: Reply[];
   events: TurnEvent[];
+  assist: TurnAssist;
 }
 
 const LIST_FIELDS: readonly FieldPath[] = ['step2.spec.mustHave', 'step2.spec.niceToHave', 'step2.spec.duties', 'step1.talentIssues'];
 
 export function runTurn(deps: EngineDeps, input: TurnInput): TurnResult {
-  const draft: Draft = { fields: input.fields, d: structuredClone(input.dialogue), replies: [], events: [] };
+  const draft: Draft = { fields: input.fields, d: structuredClone(input.dialogue), replies: [], events: [], assist: input.assist ?? {} };
   const m = deps.content.messages;
   if (input.isFirst) draft.replies.push(text(m.greeting));
   else if (input.isResume) draft.replies.push(text(m.welcomeBack));
@@ -51,7 +52,7 @@ function handle(deps: EngineDeps, s: Draft, said: string): void {
     case 'confirm_step1':
       if (intent === 'yes') return confirmStep1(deps, s);
       if (intent === 'fix') return void s.replies.push(text(m.fixAsk));
-      return correct(deps, s, said, () => [step1Summary(deps.content, s.fields)]);
+      return correct(deps, s, said, () => [step1Summary(deps.content, s.fields, s.assist.step1Summary)]);
     case 'review_spec':
     case 'fixing_spec':
       if (intent === 'yes') return confirmSpec(deps, s);
@@ -155,7 +156,7 @@ function advance(deps: EngineDeps, s: Draft): void {
   if (s.d.phase === 'step1') {
     s.d.phase = 'confirm_step1';
     s.d.prioritised = true;
-    return void s.replies.push(step1Summary(deps.content, s.fields));
+    return void s.replies.push(step1Summary(deps.content, s.fields, s.assist.step1Summary));
   }
   redraft(deps, s);
   s.d.phase = 'review_spec';
@@ -163,7 +164,7 @@ function advance(deps: EngineDeps, s: Draft): void {
 }
 
 function redraft(deps: EngineDeps, s: Draft): void {
-  const drafted = applyDrafts(deps.content, s.fields, s.d.drafted);
+  const drafted = applyDrafts(deps.content, s.fields, s.d.drafted, undefined, s.assist.specDraft);
   s.fields = drafted.fields;
   s.d.drafted = drafted.drafted;
 }
@@ -223,7 +224,7 @@ function reviewAfterFix(deps: EngineDeps, s: Draft): Reply[] {
 
 /** The question the owner is being asked now, for a reply to a message the engine skipped. */
 export function repeatPrompt(deps: EngineDeps, fields: CaseFields, dialogue: DialogueState): Reply[] {
-  const s: Draft = { fields, d: structuredClone(dialogue), replies: [], events: [] };
+  const s: Draft = { fields, d: structuredClone(dialogue), replies: [], events: [], assist: {} };
   return currentPrompt(deps, s);
 }
 
@@ -232,7 +233,7 @@ function currentPrompt(deps: EngineDeps, s: Draft): Reply[] {
   const m = deps.content.messages;
   switch (s.d.phase) {
     case 'confirm_step1':
-      return [step1Summary(deps.content, s.fields)];
+      return [step1Summary(deps.content, s.fields, s.assist.step1Summary)];
     case 'review_spec':
       return [specCard(deps.content, s.fields)];
     case 'fixing_spec':

@@ -31,7 +31,8 @@ const confirmActions = (content: IntakeContent) => [
   { label: content.messages.fix, value: content.messages.fix },
 ];
 
-export function step1Summary(content: IntakeContent, fields: CaseFields): CardReply {
+/** `summary`: an optional line written by a language model (checked before it gets here). */
+export function step1Summary(content: IntakeContent, fields: CaseFields, summary?: string): CardReply {
   const lines = (paths: FieldPath[]) => paths.map((p) => line(content, questionFor(content, p), p, fields));
   const unset = [content.messages.unset];
   return {
@@ -39,6 +40,7 @@ export function step1Summary(content: IntakeContent, fields: CaseFields): CardRe
     kind: 'step1_summary',
     title: content.messages.step1SummaryTitle,
     sections: [
+      ...(summary ? [{ heading: content.messages.step1Hypothesis, lines: [summary] }] : []),
       { heading: '会社', lines: lines(COMPANY_LINES) },
       { heading: '将来の姿', lines: fields.step1.vision ? [fields.step1.vision] : unset },
       { heading: '経営課題（優先順）', lines: fields.step1.issues.length ? issueLines(fields) : unset },
