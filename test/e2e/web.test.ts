@@ -13,7 +13,7 @@ import { WebClient } from '../support/web-client.js';
 const FAST = { BANSOU_OUTBOX_BASE_DELAY_MS: '50', BANSOU_OUTBOX_MAX_DELAY_MS: '200', BANSOU_OUTBOX_POLL_MS: '20' };
 const PASSWORD = 'another-network-2026';
 let server: TestServer;
-let sample: { email: string; password: string };
+let sample: { email: string; password: string; candidates: number };
 let caseId: string;
 
 interface State { rev: string; messages: { id: string; pane: string; author: string; replies: { type: string; kind?: string; title?: string; text?: string; actions?: unknown[] }[] }[] }
@@ -29,6 +29,9 @@ beforeAll(async () => {
   const token = await c.csrf('/');
   const seeded = await c.json('/api/sim/sample', {}, { 'x-csrf-token': token });
   sample = (await seeded.json()) as typeof sample;
+  // A generated pool comes with the sample, so the coordinator has people to propose.
+  expect(sample.candidates).toBe(300);
+  expect(await server.app.db.prisma.candidate.count({ where: { id: { startsWith: 'SAMPLE-' } } })).toBe(300);
   for (const text of INTAKE_TO_DRAFT) {
     const r = await c.json('/api/sim/owner', { eventId: randomUUID(), text }, { 'x-csrf-token': token });
     caseId = ((await r.json()) as { caseId: string }).caseId;

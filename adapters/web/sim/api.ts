@@ -113,8 +113,8 @@ export function simRoutes(deps: WebDeps, simulated: ReadonlySet<string>): Route[
       async handler(req, res) {
         const posted = await readPost(deps, req, res, 'json');
         if (!posted) return;
-        const result = await loadSampleData(app.db.prisma, deps.accounts);
-        log.info({ intakeDesk: result.intakeDesk }, 'simulator sample data loaded');
+        const result = await loadSampleData(app.db.prisma, deps.accounts, app.candidates);
+        log.info({ intakeDesk: result.intakeDesk, candidates: result.candidates }, 'simulator sample data loaded');
         sendData(req, res, 200, result);
       },
     },

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../../src/db/generated/client.js';
+import { generateCandidates } from '../../../src/core/matching/generate.js';
+import type { CandidateStore } from '../../../src/core/matching/ports.js';
 import { hashPassword } from '../auth/password.js';
 import type { AccountStore } from '../ports.js';
 
@@ -14,6 +16,8 @@ export const SAMPLE = {
   advisor: { id: 'sample-advisor', organisation: 'sample-desk', displayName: '佐藤 美咲', slack: 'U-SIM-SATO' },
   coordinator: { id: 'sample-coordinator', organisation: 'sample-hub', displayName: '高橋 健一', teams: 'aad-sim-takahashi', slack: 'U-SIM-TAKAHASHI' },
   email: 'coordinator@example.jp',
+  /** A generated pool, the same people every time (ids SAMPLE-…), enough to propose from. */
+  pool: { count: 300, seed: 'sample' },
 } as const;
 
 /** Whom the simulator's Slack and Teams panes act as. */
@@ -27,10 +31,11 @@ export interface SampleResult {
   password: string;
   /** False when another organisation already receives new cases; the sample desk then does not. */
   intakeDesk: boolean;
-  candidates: 'not_available';
+  /** People in the generated sample pool (created or refreshed). */
+  candidates: number;
 }
 
-export async function loadSampleData(prisma: PrismaClient, accounts: AccountStore): Promise<SampleResult> {
+export async function loadSampleData(prisma: PrismaClient, accounts: AccountStore, candidates: CandidateStore): Promise<SampleResult> {
   const password = randomBytes(9).toString('base64url');
   const passwordHash = await hashPassword(password);
   const intakeDesk = await prisma.$transaction(async (tx) => {
@@ -61,8 +66,9 @@ export async function loadSampleData(prisma: PrismaClient, accounts: AccountStor
     return !otherDesk;
   });
   await accounts.upsert({ email: SAMPLE.email, passwordHash, memberId: SAMPLE.coordinator.id });
-  // The candidate pool (issue 5) is not part of this build; the note says so.
-  return { email: SAMPLE.email, password, intakeDesk, candidates: 'not_available' };
+  const pool = [...generateCandidates(SAMPLE.pool.count, SAMPLE.pool.seed)].map((c) => ({ ...c, profile: { ...c.profile, id: `SAMPLE-${c.profile.id}` } }));
+  await candidates.upsertMany(pool);
+  return { email: SAMPLE.email, password, intakeDesk, candidates: pool.length };
 }
 
 export async function sampleLoaded(prisma: PrismaClient): Promise<boolean> {
