@@ -9,6 +9,7 @@ import { replyToPlainText, type Reply } from '../core/replies.js';
 import type { Industry, Prefecture } from '../core/vocab.js';
 import type { PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
+import { auditedFor, caseCandidates } from './prisma-candidate-store.js';
 import { enqueueOutbound } from './prisma-outbox-store.js';
 import type { Prisma } from './generated/client.js';
 
@@ -128,6 +129,8 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     },
     noticeTargets: (caseId, enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
+    candidates: caseCandidates(tx),
+    audited: (caseId, action, candidateId) => auditedFor(tx, caseId, action, candidateId),
   };
 }
 

@@ -5,6 +5,7 @@ import type { CaseStatus } from '../vocab.js';
 import type { InboundMessage } from './inbound.js';
 import type { NoticeTargets } from '../notify/notices.js';
 import type { OutboundMessage } from '../outbox/types.js';
+import type { CaseCandidates } from '../matching/ports.js';
 
 // What the core needs from storage. Implemented with Prisma in src/db; the core only sees
 // these DTOs.
@@ -61,6 +62,10 @@ export interface OwnerTransaction {
   noticeTargets(caseId: string, enabled: ReadonlySet<string>): Promise<NoticeTargets>;
   /** Queues platform messages; they commit (and are then sent) with the turn. */
   enqueue(messages: OutboundMessage[]): Promise<void>;
+  /** Shortlist work on this transaction's connection (the owner's answers to introductions). */
+  candidates: CaseCandidates;
+  /** Whether an audit row of this action on the case names this candidate. */
+  audited(caseId: string, action: string, candidateId: string): Promise<boolean>;
 }
 
 export interface CaseSummaryRow {

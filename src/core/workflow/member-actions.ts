@@ -9,6 +9,7 @@ import type { CardReply } from '../replies.js';
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
+import { introductionActions } from './introduction-actions.js';
 
 // What advisors and coordinators do to a case, from any channel. Every attempt is audited,
 // refusals included; a repeated decision changes nothing and says so.
@@ -20,7 +21,12 @@ export type MemberAction =
   | { type: 'hand_over'; to: string; note: string | null }
   | { type: 'send_for_approval'; comment: string | null }
   | { type: 'decide'; decision: 'approve' | 'return'; comment: string | null }
-  | { type: 'comment'; text: string };
+  | { type: 'comment'; text: string }
+  | { type: 'approve_shortlist'; candidateIds: string[] }
+  | { type: 'confirm_meeting'; candidateId: string }
+  | { type: 'record_hire'; candidateId: string; daysPerWeek?: number }
+  | { type: 'check_in'; note: string | null }
+  | { type: 'close'; reason: string };
 
 export interface ActionResult {
   outcome: 'done' | 'unchanged' | 'refused' | 'not_found';
@@ -47,6 +53,8 @@ export function createWorkflow(deps: WorkflowDeps) {
     await tx.enqueue(planNotices(deps.content, notice, targets));
   }
 
+  const step3 = introductionActions({ notify, transition });
+
   async function currentApprovalCard(tx: CaseTransaction): Promise<CardReply> {
     const c = tx.case;
     const sheet = toCaseSheet(c.id, c.status, c.fields, c.dialogue.settled);
@@ -58,6 +66,7 @@ export function createWorkflow(deps: WorkflowDeps) {
     const from = tx.case.status;
     if (!allowed(name, from, member.role)) return false;
     const to = TRANSITIONS[name].to;
+    if (from === to) return true;
     await tx.setStatus(to);
     await tx.audit({ caseId: tx.case.id, actorType: member.role, actorId: member.id, channel, action: 'status_changed', fromStatus: from, toStatus: to, ...(detail ? { detail } : {}) });
     tx.case.status = to;
@@ -126,6 +135,12 @@ export function createWorkflow(deps: WorkflowDeps) {
       case 'comment':
         await tx.addComment(m.id, channel, a.text);
         return { outcome: 'done', message: 'コメントを記録しました。' };
+      case 'approve_shortlist':
+      case 'confirm_meeting':
+      case 'record_hire':
+      case 'check_in':
+      case 'close':
+        return step3.perform(tx, m, channel, a);
     }
   }
 
