@@ -11,6 +11,8 @@ import { createPrismaWorkflowStore } from '../../db/prisma-workflow-store.js';
 import type { CandidateRecord } from '../matching/candidate.js';
 import { createShortlistService, type ShortlistService } from '../matching/shortlist.js';
 import { createWorkflow } from './member-actions.js';
+import { jobOfferMarkdown } from '../report/handoff.js';
+import { toCaseSheet } from '../sheet.js';
 
 // STEP 3 on a real database: the coordinator chooses whom to introduce, the owner answers on
 // their messenger, and names and contacts go out only when a meeting is confirmed, audited.
@@ -127,6 +129,11 @@ describe('introductions', () => {
   it('refuses actions out of order with a clear message and an audit row', async () => {
     const { caseId, ids } = await approvedCase();
     expect(ids.length).toBeGreaterThanOrEqual(4);
+    const stored = (await createPrismaCaseStore(db.prisma).getCase(caseId))!;
+    const offer = jobOfferMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled), '川口商工会');
+    expect(offer).toMatch(/^# 求人票　/u);
+    expect(offer).toContain('| 会社名 | 株式会社川口メッキ |');
+    expect(offer).toContain('取扱機関：川口商工会');
     const hire = await workflow.act(slack(net.advisor.slack), caseId, { type: 'record_hire', candidateId: ids[0]! });
     expect(hire).toMatchObject({ outcome: 'refused', message: expect.stringContaining('承認済み') });
     expect(await audits(caseId, 'refused_record_hire')).toHaveLength(1);
