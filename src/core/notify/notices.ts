@@ -22,6 +22,7 @@ export type CaseNotice =
   | { type: 'sent_for_approval'; by: string; comment: string | null }
   | ({ type: 'decided'; deciderId: string } & Decision)
   // STEP 3. Profiles are anonymised until meeting_confirmed, the one notice with contacts.
+  | { type: 'shortlist_ready'; text: string }
   | { type: 'shortlist_approved'; by: string; deciderId: string; profiles: CardReply[] }
   | { type: 'owner_answered'; answer: 'interest' | 'decline'; letter: string; headline: string; candidateId: string }
   | { type: 'meeting_confirmed'; by: string; letter: string; contact: string[] }
@@ -110,6 +111,10 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
         ...coordinators(t, [text(`案件 ${id} は ${notice.by} さんが${approved ? '承認' : '差し戻し'}しました。`)], notice.deciderId),
         ...(approved ? owner(t, [text('求人の内容が、支援ネットワークのコーディネーターに承認されました。これから御社に合う人材の候補を探します。進み具合は担当の支援者からご連絡します。')]) : []),
       ];
+    }
+    case 'shortlist_ready': {
+      const how = '紹介する 2〜3 名を選んで「紹介を承認」してください。経営者には氏名・年齢・連絡先を伏せたプロフィールだけが届きます。';
+      return [...slack(t, [text(notice.text)], false), ...coordinators(t, [text(`案件 ${id} の候補者です。\n${notice.text}\n\n${how}`)])];
     }
     case 'shortlist_approved':
       return [

@@ -43,7 +43,7 @@ beforeAll(async () => {
   await candidates.upsertMany([1, 2, 3, 4, 5, 6, 7, 8].map(person));
   shortlists = createShortlistService({ cases: store, candidates });
   owners = createOwnerConversation({ store, engine, log, enabled });
-  workflow = createWorkflow({ store: createPrismaWorkflowStore(db.prisma), content: engine.content, enabled, log });
+  workflow = createWorkflow({ store: createPrismaWorkflowStore(db.prisma), content: engine.content, enabled, log, shortlists });
 });
 afterAll(async () => db?.close());
 
@@ -73,6 +73,9 @@ describe('introductions', () => {
     const { caseId, say, ids } = await approvedCase();
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const chosen = ids.slice(0, 3);
+    // Approval already sent the coordinators the ranked shortlist, without personal data.
+    expect(await outboxText(caseId, 'teams')).toContain(`${caseId} の候補者です`);
+    expect(await outboxText(caseId, 'teams')).toContain(chosen[0]!);
     const r = await workflow.act(teams(net.coordinator.teams), caseId, { type: 'approve_shortlist', candidateIds: chosen });
     expect(r.outcome).toBe('done');
     expect(await status(caseId)).toBe('matching');

@@ -6,6 +6,8 @@ import { approvalCard } from '../notify/case-card.js';
 import { planNotices, type CaseNotice } from '../notify/notices.js';
 import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
+import { shortlistText } from '../matching/present.js';
+import { ShortlistError, type ShortlistService } from '../matching/shortlist.js';
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
@@ -42,9 +44,12 @@ export interface WorkflowDeps {
   log: Logger;
   /** Called after a commit that queued messages, so the dispatcher sends them now. */
   onQueued?: () => void;
+  /** When given, an approved spec is matched at once and the shortlist goes to the coordinators. */
+  shortlists?: Pick<ShortlistService, 'shortlistForCase'>;
 }
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
+const SHORTLIST_SIZE = 10;
 
 
 export function createWorkflow(deps: WorkflowDeps) {
@@ -144,6 +149,27 @@ export function createWorkflow(deps: WorkflowDeps) {
     }
   }
 
+  /**
+   * After approval the core asks matching for a shortlist (outside the case transaction: the
+   * ranking reads the pool on the top-level client) and sends it, anonymised, to coordinators.
+   * A failure here never undoes the approval; the advisor can ask for 候補 again.
+   */
+  async function offerShortlist(caseId: string): Promise<void> {
+    if (!deps.shortlists) return;
+    let body: string;
+    try {
+      const list = await deps.shortlists.shortlistForCase(caseId, SHORTLIST_SIZE);
+      body = shortlistText(`案件 ${caseId} の候補者`, list.proposals, list.poolSize);
+    } catch (err) {
+      if (!(err instanceof ShortlistError)) {
+        deps.log.error({ err, caseId }, 'shortlist after approval failed');
+        return;
+      }
+      body = err.message;
+    }
+    await deps.store.withCase(caseId, (tx) => notify(tx, { type: 'shortlist_ready', text: body }));
+  }
+
   return {
     /**
      * The approval card as it now stands, for a registered member who may see the case; null
@@ -170,6 +196,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         queued = r.outcome === 'done';
         return r;
       });
+      if (queued && action.type === 'decide' && action.decision === 'approve') await offerShortlist(caseId);
       if (queued) deps.onQueued?.();
       if (!result) return { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
       if (result.outcome === 'refused') deps.log.info({ caseId, actor, action: action.type }, 'member action refused');
