@@ -78,6 +78,7 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
     enqueue: (messages) => enqueueOutbound(tx, messages),
     candidates: caseCandidates(tx),
     audited: (action, candidateId) => auditedFor(tx, caseId, action, candidateId),
+    countAudits: (action) => tx.auditEvent.count({ where: { caseId, action } }),
   };
 }
 

@@ -28,6 +28,7 @@ export type CaseNotice =
   | { type: 'meeting_confirmed'; by: string; letter: string; contact: string[] }
   | { type: 'hired'; by: string; letter: string }
   | { type: 'checked_in'; by: string; note: string | null }
+  | { type: 'check_in_due'; day: number }
   | { type: 'closed'; by: string; reason: string };
 
 export interface NoticeTargets {
@@ -145,6 +146,15 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
       ];
     case 'checked_in':
       return slack(t, [text(`${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
+    case 'check_in_due':
+      return [
+        ...slack(t, [text(`採用から${notice.day}日が経ちました。定期フォローアップの時期です。経営者と人材の双方にご様子を伺い、「フォローアップを記録」してください。`)], false),
+        ...owner(t, [{
+          type: 'choices',
+          text: `採用から${notice.day}日が経ちました。新しく加わった方との取り組みは、いかがですか？\n気になることがあれば、このトークにそのままお書きください。担当の支援者にお伝えします。`,
+          choices: [{ label: '順調です', value: '順調です' }, { label: '少し気になる点がある', value: '少し気になる点があります' }, { label: '支援者と話したい', value: '支援者と話したいです' }],
+        }]),
+      ];
     case 'closed':
       return [
         ...slack(t, [text(`${notice.by} さんが案件を終了しました。\n理由：${notice.reason}`)]),

@@ -172,6 +172,33 @@ export function createWorkflow(deps: WorkflowDeps) {
 
   return {
     /**
+     * A scheduled check-in (30, 90, 180 days after a hire), run by the job queue as the system:
+     * asks the owner how it goes and reminds the advisor. Runs once per case and day however
+     * often the job is delivered; a case closed meanwhile is skipped, and both are audited.
+     */
+    async checkInDue(caseId: string, day: number): Promise<ActionResult> {
+      const action = `follow_up_due_${day}d`;
+      const result = await deps.store.withCase(caseId, async (tx): Promise<ActionResult> => {
+        const base = { caseId, actorType: 'system' as const, actorId: null, channel: 'scheduler' };
+        if (await tx.countAudits(action)) return { outcome: 'unchanged', message: `${day}日目のフォローアップは送信済みです。` };
+        const from = tx.case.status;
+        if (!TRANSITIONS.check_in.from.includes(from as never)) {
+          await tx.audit({ ...base, action: `refused_${action}`, detail: { status: from } });
+          return refused(`案件 ${caseId} は${from}のため、フォローアップを送りません。`);
+        }
+        if (from !== 'following_up') {
+          await tx.setStatus('following_up');
+          await tx.audit({ ...base, action: 'status_changed', fromStatus: from, toStatus: 'following_up', detail: { day } });
+        }
+        await tx.audit({ ...base, action, detail: { day } });
+        await notify(tx, { type: 'check_in_due', day });
+        return { outcome: 'done', message: `${day}日目のフォローアップを送りました。` };
+      });
+      if (result?.outcome === 'done') deps.onQueued?.();
+      return result ?? { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
+    },
+
+    /**
      * The approval card as it now stands, for a registered member who may see the case; null
      * otherwise. Read-only: for a channel that redraws the card (Teams after an edit).
      */

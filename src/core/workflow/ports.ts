@@ -57,6 +57,8 @@ export interface CaseTransaction {
   candidates: CaseCandidates;
   /** Whether an audit row of this action names this candidate (e.g. the owner's interest). */
   audited(action: string, candidateId: string): Promise<boolean>;
+  /** How many audit rows of this action the case has (a scheduled check-in runs once). */
+  countAudits(action: string): Promise<number>;
 }
 
 export interface WorkflowStore {
