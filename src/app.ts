@@ -65,13 +65,14 @@ export async function openApp(config: Config, log: Logger, options: OpenAppOptio
     const workflowStore = createPrismaWorkflowStore(db.prisma);
     const enabled = enabledChannels(config);
     const candidates = createPrismaCandidateStore(db.prisma);
+    const shortlists = createShortlistService({ cases: store, candidates });
     const app: App = {
       db, store, workflowStore, engine, llm, enabledChannels: enabled, appliedMigrations, candidates,
-      shortlists: createShortlistService({ cases: store, candidates }),
+      shortlists,
       outbox: createPrismaOutboxStore(db.prisma),
       onQueued: () => undefined,
       owners: createOwnerConversation({ store, engine, log, llm, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),
-      workflow: createWorkflow({ store: workflowStore, content: engine.content, enabled, log, onQueued: () => app.onQueued() }),
+      workflow: createWorkflow({ store: workflowStore, content: engine.content, enabled, log, onQueued: () => app.onQueued(), shortlists }),
       close: () => db.close(),
     };
     return app;

@@ -36,13 +36,13 @@ function quickReply(choices: Choice[]): messagingApi.QuickReply {
   };
 }
 
-function flex(card: CardReply): messagingApi.FlexMessage {
+function bubble(card: CardReply): messagingApi.FlexBubble {
   const body: messagingApi.FlexComponent[] = card.sections.flatMap((s, i) => [
     ...(i > 0 ? [{ type: 'separator', margin: 'md' } as messagingApi.FlexSeparator] : []),
     { type: 'text', text: s.heading, weight: 'bold', size: 'sm', color: '#06C755', margin: 'md' } as messagingApi.FlexText,
     ...s.lines.map((line) => ({ type: 'text', text: line || ' ', size: 'sm', wrap: true }) as messagingApi.FlexText),
   ]);
-  const bubble: messagingApi.FlexBubble = {
+  return {
     type: 'bubble',
     header: { type: 'box', layout: 'vertical', contents: [{ type: 'text', text: card.title, weight: 'bold', wrap: true }] },
     body: { type: 'box', layout: 'vertical', spacing: 'sm', contents: body },
@@ -56,13 +56,39 @@ function flex(card: CardReply): messagingApi.FlexMessage {
       },
     } : {}),
   };
-  const altText = clip([card.title, ...card.sections.flatMap((s) => s.lines)].join('\n'), ALT_TEXT_LIMIT);
-  return { type: 'flex', altText, contents: bubble };
+}
+
+const altTextOf = (card: CardReply): string => clip([card.title, ...card.sections.flatMap((s) => s.lines)].join('\n'), ALT_TEXT_LIMIT);
+
+function flex(card: CardReply): messagingApi.FlexMessage {
+  return { type: 'flex', altText: altTextOf(card), contents: bubble(card) };
+}
+
+const CAROUSEL_LIMIT = 12;
+
+/** People introduced together are swiped through side by side, one bubble each. */
+function carousel(cards: CardReply[]): messagingApi.FlexMessage {
+  const altText = clip(cards.map((c) => c.title).join('\n'), ALT_TEXT_LIMIT);
+  return { type: 'flex', altText, contents: { type: 'carousel', contents: cards.slice(0, CAROUSEL_LIMIT).map(bubble) } };
+}
+
+/** Consecutive candidate profiles become one carousel; every other reply stays as it is. */
+function group(replies: Reply[]): (Reply | CardReply[])[] {
+  const out: (Reply | CardReply[])[] = [];
+  for (const r of replies) {
+    const last = out[out.length - 1];
+    if (r.type === 'card' && r.kind === 'candidate_profile') {
+      if (Array.isArray(last) && last.length < CAROUSEL_LIMIT) last.push(r);
+      else out.push([r]);
+    } else out.push(r);
+  }
+  return out;
 }
 
 /** Renders replies in order; the last message carries the quick replies of a choices reply. */
 export function renderReplies(replies: Reply[]): Message[] {
-  return replies.flatMap((reply): Message[] => {
+  return group(replies).flatMap((reply): Message[] => {
+    if (Array.isArray(reply)) return [reply.length === 1 ? flex(reply[0]!) : carousel(reply)];
     switch (reply.type) {
       case 'text':
         return chunkText(reply.text).map((t) => ({ type: 'text', text: t }));

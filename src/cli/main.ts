@@ -12,6 +12,7 @@ import { DatabaseSetupError } from '../db/connect.js';
 import { admin } from './commands/admin.js';
 import { accountAdd } from './commands/account.js';
 import { caseShow } from './commands/case-show.js';
+import { caseExport, casesCsv, checkReportArgs, report } from './commands/report.js';
 import { generateCsv, importCandidates, parseCount, parseSeed } from './commands/candidates.js';
 import { checkMatchArgs, match, matchNeedsDatabase, parseTop } from './commands/match.js';
 import { readCandidateFile } from './input-files.js';
@@ -26,6 +27,10 @@ const USAGE = `使い方: bansou <command> [options]
   chat [--as owner|advisor|coordinator]   端末で bot と会話します（--user ID で相手を指定）
   replay FILE [--json] [--transcript]     経営者側の発言を再生し、案件シートを表示します
   case show CASE_ID [--format json|md]    案件シートを表示します
+  case export CASE_ID [--format md]       承認済みの求人を求人票（Markdown）として書き出します
+  cases csv                               全案件を情報連携シートの形の CSV（UTF-8・BOM付き）で書き出します
+  report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|csv|json]
+                                          期間中のネットワークの実績（相談・求人化・紹介・採用・フォローアップ）
   candidates import FILE.csv              候補者CSVを検証して取り込みます（1件でも誤りがあれば何も取り込みません）
   candidates generate --count N [--seed S]
                                           架空の候補者CSVを標準出力に書き出します（同じ seed なら同じ内容）
@@ -51,7 +56,9 @@ const OPTIONS = {
   user: { type: 'string' },
   json: { type: 'boolean', default: false },
   transcript: { type: 'boolean', default: false },
-  format: { type: 'string', default: 'json' },
+  format: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   name: { type: 'string' },
   kind: { type: 'string' },
   'slack-channel': { type: 'string' },
@@ -111,8 +118,17 @@ async function run(argv: string[]): Promise<void> {
       if (rest.length !== 1) throw new UsageError('replay にはファイルを1つ指定してください: bansou replay FILE [--json]');
       return withApp(config, log, (app) => replay(app, rest[0] as string, { json: values.json, transcript: values.transcript }, out, err));
     case 'case':
-      if (rest[0] !== 'show' || rest.length !== 2) throw new UsageError('使い方: bansou case show CASE_ID [--format json|md]');
-      return withApp(config, log, (app) => caseShow(app, rest[1] as string, values.format, out));
+      if (rest[0] === 'export' && rest.length === 2) return withApp(config, log, (app) => caseExport(app, rest[1] as string, values.format ?? 'md', out));
+      if (rest[0] !== 'show' || rest.length !== 2) throw new UsageError('使い方: bansou case show CASE_ID [--format json|md] ／ bansou case export CASE_ID [--format md]');
+      return withApp(config, log, (app) => caseShow(app, rest[1] as string, values.format ?? 'json', out));
+    case 'cases':
+      if (rest[0] !== 'csv' || rest.length !== 1) throw new UsageError('使い方: bansou cases csv');
+      return withApp(config, log, (app) => casesCsv(app, writeStdout));
+    case 'report': {
+      if (rest.length) throw new UsageError(`report に位置引数は不要です（指定: ${rest.join(' ')}）`);
+      const { format, period } = checkReportArgs(values.format ?? 'md', values.from, values.to);
+      return withApp(config, log, (app) => report(app, format, period, values.from, values.to, out));
+    }
     case 'candidates':
       if (rest[0] === 'import') {
         if (rest.length !== 2) throw new UsageError('使い方: bansou candidates import FILE.csv');

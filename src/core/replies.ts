@@ -18,7 +18,7 @@ export const choicesReplySchema = z.object({
 /** A structured summary the reader confirms or corrects (Flex bubble, Adaptive Card). */
 export const cardReplySchema = z.object({
   type: z.literal('card'),
-  kind: z.enum(['step1_summary', 'spec_draft', 'case_sheet', 'case_update', 'approval_request']),
+  kind: z.enum(['step1_summary', 'spec_draft', 'case_sheet', 'case_update', 'approval_request', 'candidate_profile']),
   title: z.string(),
   sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
   actions: z.array(choiceSchema),

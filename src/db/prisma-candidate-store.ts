@@ -1,9 +1,11 @@
 import type { CandidateKind, CandidateRecord, CandidateStatus, PoolCandidate } from '../core/matching/candidate.js';
-import type { CandidateContact, CandidateStore, ShortlistState, StoredShortlistEntry } from '../core/matching/ports.js';
+import type { AnonymousProfile, CandidateContact, CandidateStore, CaseCandidates, ShortlistState, StoredShortlistEntry } from '../core/matching/ports.js';
 import type { MatchContext } from '../core/matching/query.js';
 import { newId } from '../core/ids.js';
 import type { Industry, Prefecture, Skill, WorkStyle } from '../core/vocab.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
+
+type Tx = Prisma.TransactionClient;
 
 // Candidates, commitments and shortlists on PostgreSQL (or PGlite). Bulk imports go through
 // one INSERT … ON CONFLICT per batch fed by a JSON parameter: 100k rows as single-row
@@ -66,7 +68,7 @@ const profileJson = (r: CandidateRecord) => {
   };
 };
 
-type Tx = Prisma.TransactionClient;
+
 
 export function createPrismaCandidateStore(prisma: PrismaClient): CandidateStore {
   return {
@@ -130,11 +132,7 @@ export function createPrismaCandidateStore(prisma: PrismaClient): CandidateStore
       };
     },
 
-    async addCommitment(c) {
-      const id = newId();
-      await prisma.candidateCommitment.create({ data: { id, candidateId: c.candidateId, caseId: c.caseId, daysPerWeek: c.daysPerWeek, kind: c.kind } });
-      return id;
-    },
+    addCommitment: (c) => caseCandidates(prisma).addCommitment(c),
 
     async endCommitment(commitmentId) {
       await prisma.candidateCommitment.update({ where: { id: commitmentId }, data: { active: false, endedAt: new Date() } });
@@ -155,8 +153,17 @@ export function createPrismaCandidateStore(prisma: PrismaClient): CandidateStore
       });
     },
 
+    loadShortlist: (caseId) => caseCandidates(prisma).loadShortlist(caseId),
+    setShortlistState: (caseId, candidateId, state) => caseCandidates(prisma).setShortlistState(caseId, candidateId, state),
+    contactsFor: (candidateIds) => caseCandidates(prisma).contactsFor(candidateIds),
+  };
+}
+
+/** Candidate work on one case, on whichever client is given: a case transaction's, usually. */
+export function caseCandidates(db: Tx | PrismaClient): CaseCandidates {
+  return {
     async loadShortlist(caseId): Promise<StoredShortlistEntry[]> {
-      const rows = await prisma.shortlistEntry.findMany({ where: { caseId }, orderBy: [{ rank: 'asc' }, { candidateId: 'asc' }] });
+      const rows = await db.shortlistEntry.findMany({ where: { caseId }, orderBy: [{ rank: 'asc' }, { candidateId: 'asc' }] });
       return rows.map((r) => ({
         caseId: r.caseId, candidateId: r.candidateId, rank: r.rank, score: r.score, reasons: r.reasons as string[], gaps: r.gaps as string[],
         state: r.state as ShortlistState, createdAt: r.createdAt, updatedAt: r.updatedAt,
@@ -164,12 +171,35 @@ export function createPrismaCandidateStore(prisma: PrismaClient): CandidateStore
     },
 
     async setShortlistState(caseId, candidateId, state) {
-      await prisma.shortlistEntry.update({ where: { caseId_candidateId: { caseId, candidateId } }, data: { state } });
+      await db.shortlistEntry.update({ where: { caseId_candidateId: { caseId, candidateId } }, data: { state } });
+    },
+
+    async profiles(candidateIds) {
+      // An explicit select: the profile shown to owners must never carry personal data.
+      const rows = await db.candidate.findMany({
+        where: { id: { in: [...candidateIds] } },
+        select: { id: true, kind: true, headline: true, summary: true, skillCategories: true, daysPerWeek: true, remoteOk: true, prefecture: true },
+      });
+      return new Map<string, AnonymousProfile>(rows.map((r) => [r.id, {
+        candidateId: r.id, kind: r.kind as CandidateKind, headline: r.headline, summary: r.summary, skillCategories: r.skillCategories,
+        daysPerWeek: r.daysPerWeek, remoteOk: r.remoteOk, prefecture: r.prefecture,
+      }]));
+    },
+
+    async addCommitment(c) {
+      const id = newId();
+      await db.candidateCommitment.create({ data: { id, candidateId: c.candidateId, caseId: c.caseId, daysPerWeek: c.daysPerWeek, kind: c.kind } });
+      return id;
     },
 
     async contactsFor(candidateIds) {
-      const rows = await prisma.candidatePersonal.findMany({ where: { candidateId: { in: [...candidateIds] } }, select: { candidateId: true, name: true, email: true } });
+      const rows = await db.candidatePersonal.findMany({ where: { candidateId: { in: [...candidateIds] } }, select: { candidateId: true, name: true, email: true } });
       return new Map<string, CandidateContact>(rows.map((r) => [r.candidateId, { name: r.name, email: r.email }]));
     },
   };
+}
+
+/** Whether the case's audit trail holds this action for this candidate (interest, a confirmed meeting). */
+export async function auditedFor(db: Tx | PrismaClient, caseId: string, action: string, candidateId: string): Promise<boolean> {
+  return (await db.auditEvent.count({ where: { caseId, action, detail: { path: ['candidateId'], equals: candidateId } } })) > 0;
 }

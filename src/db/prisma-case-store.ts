@@ -11,6 +11,7 @@ import { replyToPlainText, type Reply } from '../core/replies.js';
 import type { Industry, Prefecture } from '../core/vocab.js';
 import type { PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
+import { auditedFor, caseCandidates } from './prisma-candidate-store.js';
 import { enqueueOutbound } from './prisma-outbox-store.js';
 import type { Prisma } from './generated/client.js';
 
@@ -131,6 +132,8 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     noticeTargets: (caseId, enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
     recordLlmCalls: (caseId, calls) => writeLlmCalls(tx, caseId, calls),
+    candidates: caseCandidates(tx),
+    audited: (caseId, action, candidateId) => auditedFor(tx, caseId, action, candidateId),
   };
 }
 

@@ -3,6 +3,7 @@ import type { CaseAccess, CaseQuery, CaseTransaction, MemberRecord, Organisation
 import { newId } from '../core/ids.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
+import { auditedFor, caseCandidates } from './prisma-candidate-store.js';
 import { enqueueOutbound } from './prisma-outbox-store.js';
 import { CASE_INCLUDE, saveSpec, toStoredCase, writeAudit } from './prisma-case-store.js';
 
@@ -75,6 +76,9 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
     audit: (event) => writeAudit(tx, event),
     noticeTargets: (enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
+    candidates: caseCandidates(tx),
+    audited: (action, candidateId) => auditedFor(tx, caseId, action, candidateId),
+    countAudits: (action) => tx.auditEvent.count({ where: { caseId, action } }),
   };
 }
 

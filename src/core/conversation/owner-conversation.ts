@@ -13,6 +13,7 @@ import { MAX_MESSAGE_CHARS, type InboundMessage } from './inbound.js';
 import { readingIsCurrent, readWithLlm, staleCalls, type LlmReading } from './llm-reading.js';
 import type { CaseStore, OwnerRef, OwnerTransaction, StoredCase } from './ports.js';
 import { createRecentCases, type CaseView } from './recent-cases.js';
+import { letterOf, parseOwnerAnswer } from '../workflow/introductions.js';
 
 // An owner's message, from storage to reply: store first, then (with an LLM configured) let
 // the model read it outside any transaction, then run one engine turn inside a transaction
@@ -125,6 +126,37 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     }
   }
 
+  /**
+   * The owner's answer to an introduced person (「話を聞いてみたい」 or 「見送る」): recorded,
+   * audited, and an interest becomes a three-party meeting request in the advisor's thread.
+   */
+  async function answerIntroduction(tx: OwnerTransaction, current: StoredCase, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult | null> {
+    if (current.status !== 'matching' && current.status !== 'introduced') return null;
+    const entries = await tx.candidates.loadShortlist(current.id);
+    const parsed = parseOwnerAnswer(message.text ?? '', current.id, entries);
+    if (!parsed) return null;
+    const { answer, candidateId } = parsed;
+    const letter = letterOf(entries, candidateId);
+    const entry = entries.find((e) => e.candidateId === candidateId)!;
+    const action = answer === 'interest' ? 'owner_interest' : 'owner_declined';
+    const already = answer === 'decline' ? entry.state === 'declined' : await tx.audited(current.id, action, candidateId);
+    let replies: Reply[];
+    if (already) {
+      replies = [text(`候補${letter}の方については、すでに承っています。`)];
+    } else {
+      await tx.candidates.setShortlistState(current.id, candidateId, answer === 'interest' ? 'approved' : 'declined');
+      await tx.audit({ caseId: current.id, actorType: 'owner', actorId: tx.ownerId, channel: message.channel, action, detail: { candidateId } });
+      const headline = (await tx.candidates.profiles([candidateId])).get(candidateId)?.headline ?? '見出しなし';
+      await notify(tx, current.id, [{ type: 'owner_answered', answer, letter, headline, candidateId }]);
+      replies = [text(answer === 'interest'
+        ? `ありがとうございます。候補${letter}の方との面談を、担当の支援者が調整します。日程が決まりましたら、このトークでお知らせします。`
+        : `承知しました。候補${letter}の方は見送ります。ほかに気になる方がいれば、いつでもお知らせください。`)];
+    }
+    await deliver(tx, current.id, message.channel, replies, delivery);
+    await tx.finishInbound(messageId, 'processed', current.id);
+    return { status: 'processed', caseId: current.id, replies };
+  }
+
   async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null, delivery?: Delivery): Promise<TurnOutcome> {
     if (!(await tx.stillPending(messageId))) return { status: 'duplicate', caseId: null, replies: [] };
     const refusal = screen(message);
@@ -135,6 +167,8 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       await tx.finishInbound(messageId, 'rejected', current?.id ?? null);
       return { status: 'rejected', caseId: current?.id ?? null, replies };
     }
+    const answered = current ? await answerIntroduction(tx, current, message, messageId, delivery) : null;
+    if (answered) return answered;
     const relayed = current ? await relay(tx, current, message, messageId, delivery) : null;
     if (relayed) return relayed;
     // Rare: another message of this owner was handled while the model read this one.

@@ -6,6 +6,7 @@ import type { CaseStatus } from '../vocab.js';
 import type { InboundMessage } from './inbound.js';
 import type { NoticeTargets } from '../notify/notices.js';
 import type { OutboundMessage } from '../outbox/types.js';
+import type { CaseCandidates } from '../matching/ports.js';
 
 // What the core needs from storage. Implemented with Prisma in src/db; the core only sees
 // these DTOs.
@@ -64,6 +65,10 @@ export interface OwnerTransaction {
   enqueue(messages: OutboundMessage[]): Promise<void>;
   /** The turn's LLM calls, against the case the turn worked on. */
   recordLlmCalls(caseId: string | null, calls: LlmUsage[]): Promise<void>;
+  /** Shortlist work on this transaction's connection (the owner's answers to introductions). */
+  candidates: CaseCandidates;
+  /** Whether an audit row of this action on the case names this candidate. */
+  audited(caseId: string, action: string, candidateId: string): Promise<boolean>;
 }
 
 export interface LlmUsageTotals {

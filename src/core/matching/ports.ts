@@ -66,3 +66,28 @@ export interface CandidateStore {
   /** Personal data for introductions after approval (STEP 3). Never used to rank. */
   contactsFor(candidateIds: readonly string[]): Promise<Map<string, CandidateContact>>;
 }
+
+/** What an owner may see of a proposed person before a meeting: no name, age or contact. */
+export interface AnonymousProfile {
+  candidateId: string;
+  kind: CandidateRecord['profile']['kind'];
+  headline: string | null;
+  summary: string | null;
+  skillCategories: string[];
+  daysPerWeek: number;
+  remoteOk: boolean;
+  prefecture: string;
+}
+
+/**
+ * The candidate work of one case, bound to the case's transaction (the embedded database has
+ * one connection, so nothing here may use the top-level client).
+ */
+export interface CaseCandidates {
+  loadShortlist(caseId: string): Promise<StoredShortlistEntry[]>;
+  setShortlistState(caseId: string, candidateId: string, state: ShortlistState): Promise<void>;
+  profiles(candidateIds: readonly string[]): Promise<Map<string, AnonymousProfile>>;
+  addCommitment(commitment: CommitmentInput): Promise<string>;
+  /** Personal data: called only when a coordinator confirms a meeting, and audited there. */
+  contactsFor(candidateIds: readonly string[]): Promise<Map<string, CandidateContact>>;
+}

@@ -2,7 +2,7 @@ import type { CaseFields, CaseSheet } from '../case-sheet.js';
 import type { IntakeContent } from '../intake/content.js';
 import { specCard, step1Summary } from '../intake/present.js';
 import type { OutboundMessage, Address } from '../outbox/types.js';
-import { text, type Reply } from '../replies.js';
+import { text, type CardReply, type Reply } from '../replies.js';
 import { approvalCard, caseCard, type Decision } from './case-card.js';
 
 // Who hears about what happens to a case, and in what words. The advisor's Slack thread
@@ -20,7 +20,16 @@ export type CaseNotice =
   | { type: 'spec_edited'; by: string }
   | { type: 'handed_over'; by: string; to: string; toChannelId: string | null; note: string | null }
   | { type: 'sent_for_approval'; by: string; comment: string | null }
-  | ({ type: 'decided'; deciderId: string } & Decision);
+  | ({ type: 'decided'; deciderId: string } & Decision)
+  // STEP 3. Profiles are anonymised until meeting_confirmed, the one notice with contacts.
+  | { type: 'shortlist_ready'; text: string }
+  | { type: 'shortlist_approved'; by: string; deciderId: string; profiles: CardReply[] }
+  | { type: 'owner_answered'; answer: 'interest' | 'decline'; letter: string; headline: string; candidateId: string }
+  | { type: 'meeting_confirmed'; by: string; letter: string; contact: string[] }
+  | { type: 'hired'; by: string; letter: string }
+  | { type: 'checked_in'; by: string; note: string | null }
+  | { type: 'check_in_due'; day: number }
+  | { type: 'closed'; by: string; reason: string };
 
 export interface NoticeTargets {
   sheet: CaseSheet;
@@ -104,5 +113,52 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
         ...(approved ? owner(t, [text('求人の内容が、支援ネットワークのコーディネーターに承認されました。これから御社に合う人材の候補を探します。進み具合は担当の支援者からご連絡します。')]) : []),
       ];
     }
+    case 'shortlist_ready': {
+      const how = '紹介する 2〜3 名を選んで「紹介を承認」してください。経営者には氏名・年齢・連絡先を伏せたプロフィールだけが届きます。';
+      return [...slack(t, [text(notice.text)], false), ...coordinators(t, [text(`案件 ${id} の候補者です。\n${notice.text}\n\n${how}`)])];
+    }
+    case 'shortlist_approved':
+      return [
+        ...slack(t, [text(`コーディネーターの ${notice.by} さんが ${notice.profiles.length} 名の紹介を決めました。経営者には氏名を伏せたプロフィールをお送りしています。`), ...notice.profiles.map(plain)]),
+        ...coordinators(t, [text(`案件 ${id} は ${notice.by} さんが ${notice.profiles.length} 名の紹介を決めました。`)], notice.deciderId),
+        ...owner(t, [
+          text(`御社に合いそうな方を ${notice.profiles.length} 名ご紹介します。お名前や連絡先は、面談が決まってからお知らせします。\n気になる方には「話を聞いてみたい」、合わないと思われる方には「見送る」をお選びください。`),
+          ...notice.profiles,
+        ]),
+      ];
+    case 'owner_answered':
+      if (notice.answer === 'decline') {
+        return slack(t, [text(`経営者は候補${notice.letter}（${notice.headline}）を見送りました。`)], false);
+      }
+      return [
+        ...slack(t, [text(`【三者面談の依頼】経営者が候補${notice.letter}（${notice.headline}／${notice.candidateId}）の話を聞きたいとのことです。経営者・候補者・担当支援者の三者で面談の日程を調整し、コーディネーターに面談の確定を依頼してください。`)], false),
+        ...coordinators(t, [text(`案件 ${id}：経営者が候補${notice.letter}（${notice.candidateId}）との面談を希望しています。日程が決まったら面談を確定してください。確定すると、候補者の連絡先が担当支援者と経営者に共有されます。`)]),
+      ];
+    case 'meeting_confirmed':
+      return [
+        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}との面談を確定しました。\n${notice.contact.join('\n')}\n※ 個人情報です。面談の調整以外には使わないでください。`)]),
+        ...owner(t, [text(`候補${notice.letter}の方との面談が決まりました。\n${notice.contact.join('\n')}\n日程は担当の支援者からご連絡します。`)]),
+      ];
+    case 'hired':
+      return [
+        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}の採用・契約を記録しました。30日・90日・180日後にフォローアップを行います。`)]),
+        ...owner(t, [text(`候補${notice.letter}の方の受け入れが決まりました。おめでとうございます。しばらくの間、担当の支援者が定期的にご様子をうかがいます。`)]),
+      ];
+    case 'checked_in':
+      return slack(t, [text(`${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
+    case 'check_in_due':
+      return [
+        ...slack(t, [text(`採用から${notice.day}日が経ちました。定期フォローアップの時期です。経営者と人材の双方にご様子を伺い、「フォローアップを記録」してください。`)], false),
+        ...owner(t, [{
+          type: 'choices',
+          text: `採用から${notice.day}日が経ちました。新しく加わった方との取り組みは、いかがですか？\n気になることがあれば、このトークにそのままお書きください。担当の支援者にお伝えします。`,
+          choices: [{ label: '順調です', value: '順調です' }, { label: '少し気になる点がある', value: '少し気になる点があります' }, { label: '支援者と話したい', value: '支援者と話したいです' }],
+        }]),
+      ];
+    case 'closed':
+      return [
+        ...slack(t, [text(`${notice.by} さんが案件を終了しました。\n理由：${notice.reason}`)]),
+        ...owner(t, [text('このご相談はいったん終了となりました。ありがとうございました。新しいお悩みがあれば、いつでもこのトークでお声がけください。')]),
+      ];
   }
 }

@@ -6,9 +6,12 @@ import { approvalCard } from '../notify/case-card.js';
 import { planNotices, type CaseNotice } from '../notify/notices.js';
 import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
+import { shortlistText } from '../matching/present.js';
+import { ShortlistError, type ShortlistService } from '../matching/shortlist.js';
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
+import { introductionActions } from './introduction-actions.js';
 
 // What advisors and coordinators do to a case, from any channel. Every attempt is audited,
 // refusals included; a repeated decision changes nothing and says so.
@@ -20,7 +23,12 @@ export type MemberAction =
   | { type: 'hand_over'; to: string; note: string | null }
   | { type: 'send_for_approval'; comment: string | null }
   | { type: 'decide'; decision: 'approve' | 'return'; comment: string | null }
-  | { type: 'comment'; text: string };
+  | { type: 'comment'; text: string }
+  | { type: 'approve_shortlist'; candidateIds: string[] }
+  | { type: 'confirm_meeting'; candidateId: string }
+  | { type: 'record_hire'; candidateId: string; daysPerWeek?: number }
+  | { type: 'check_in'; note: string | null }
+  | { type: 'close'; reason: string };
 
 export interface ActionResult {
   outcome: 'done' | 'unchanged' | 'refused' | 'not_found';
@@ -36,9 +44,12 @@ export interface WorkflowDeps {
   log: Logger;
   /** Called after a commit that queued messages, so the dispatcher sends them now. */
   onQueued?: () => void;
+  /** When given, an approved spec is matched at once and the shortlist goes to the coordinators. */
+  shortlists?: Pick<ShortlistService, 'shortlistForCase'>;
 }
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
+const SHORTLIST_SIZE = 10;
 
 
 export function createWorkflow(deps: WorkflowDeps) {
@@ -46,6 +57,8 @@ export function createWorkflow(deps: WorkflowDeps) {
     const targets = await tx.noticeTargets(deps.enabled);
     await tx.enqueue(planNotices(deps.content, notice, targets));
   }
+
+  const step3 = introductionActions({ notify, transition });
 
   async function currentApprovalCard(tx: CaseTransaction): Promise<CardReply> {
     const c = tx.case;
@@ -58,6 +71,7 @@ export function createWorkflow(deps: WorkflowDeps) {
     const from = tx.case.status;
     if (!allowed(name, from, member.role)) return false;
     const to = TRANSITIONS[name].to;
+    if (from === to) return true;
     await tx.setStatus(to);
     await tx.audit({ caseId: tx.case.id, actorType: member.role, actorId: member.id, channel, action: 'status_changed', fromStatus: from, toStatus: to, ...(detail ? { detail } : {}) });
     tx.case.status = to;
@@ -126,10 +140,64 @@ export function createWorkflow(deps: WorkflowDeps) {
       case 'comment':
         await tx.addComment(m.id, channel, a.text);
         return { outcome: 'done', message: 'コメントを記録しました。' };
+      case 'approve_shortlist':
+      case 'confirm_meeting':
+      case 'record_hire':
+      case 'check_in':
+      case 'close':
+        return step3.perform(tx, m, channel, a);
     }
   }
 
+  /**
+   * After approval the core asks matching for a shortlist (outside the case transaction: the
+   * ranking reads the pool on the top-level client) and sends it, anonymised, to coordinators.
+   * A failure here never undoes the approval; the advisor can ask for 候補 again.
+   */
+  async function offerShortlist(caseId: string): Promise<void> {
+    if (!deps.shortlists) return;
+    let body: string;
+    try {
+      const list = await deps.shortlists.shortlistForCase(caseId, SHORTLIST_SIZE);
+      body = shortlistText(`案件 ${caseId} の候補者`, list.proposals, list.poolSize);
+    } catch (err) {
+      if (!(err instanceof ShortlistError)) {
+        deps.log.error({ err, caseId }, 'shortlist after approval failed');
+        return;
+      }
+      body = err.message;
+    }
+    await deps.store.withCase(caseId, (tx) => notify(tx, { type: 'shortlist_ready', text: body }));
+  }
+
   return {
+    /**
+     * A scheduled check-in (30, 90, 180 days after a hire), run by the job queue as the system:
+     * asks the owner how it goes and reminds the advisor. Runs once per case and day however
+     * often the job is delivered; a case closed meanwhile is skipped, and both are audited.
+     */
+    async checkInDue(caseId: string, day: number): Promise<ActionResult> {
+      const action = `follow_up_due_${day}d`;
+      const result = await deps.store.withCase(caseId, async (tx): Promise<ActionResult> => {
+        const base = { caseId, actorType: 'system' as const, actorId: null, channel: 'scheduler' };
+        if (await tx.countAudits(action)) return { outcome: 'unchanged', message: `${day}日目のフォローアップは送信済みです。` };
+        const from = tx.case.status;
+        if (!TRANSITIONS.check_in.from.includes(from as never)) {
+          await tx.audit({ ...base, action: `refused_${action}`, detail: { status: from } });
+          return refused(`案件 ${caseId} は${from}のため、フォローアップを送りません。`);
+        }
+        if (from !== 'following_up') {
+          await tx.setStatus('following_up');
+          await tx.audit({ ...base, action: 'status_changed', fromStatus: from, toStatus: 'following_up', detail: { day } });
+        }
+        await tx.audit({ ...base, action, detail: { day } });
+        await notify(tx, { type: 'check_in_due', day });
+        return { outcome: 'done', message: `${day}日目のフォローアップを送りました。` };
+      });
+      if (result?.outcome === 'done') deps.onQueued?.();
+      return result ?? { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
+    },
+
     /**
      * The approval card as it now stands, for a registered member who may see the case; null
      * otherwise. Read-only: for a channel that redraws the card (Teams after an edit).
@@ -155,6 +223,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         queued = r.outcome === 'done';
         return r;
       });
+      if (queued && action.type === 'decide' && action.decision === 'approve') await offerShortlist(caseId);
       if (queued) deps.onQueued?.();
       if (!result) return { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
       if (result.outcome === 'refused') deps.log.info({ caseId, actor, action: action.type }, 'member action refused');

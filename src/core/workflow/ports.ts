@@ -6,6 +6,7 @@ import type { OutboundMessage } from '../outbox/types.js';
 import type { CaseSummaryRow } from '../conversation/ports.js';
 import type { CaseScope } from '../members/access.js';
 import type { CaseStatus } from '../vocab.js';
+import type { CaseCandidates } from '../matching/ports.js';
 
 /** A free-text search: words to find, and industry codes whose label matched the words. */
 export interface CaseQuery {
@@ -52,6 +53,12 @@ export interface CaseTransaction {
   audit(event: AuditInput): Promise<void>;
   noticeTargets(enabled: ReadonlySet<string>): Promise<NoticeTargets>;
   enqueue(messages: OutboundMessage[]): Promise<void>;
+  /** Shortlist, profiles and contacts on this transaction's connection. */
+  candidates: CaseCandidates;
+  /** Whether an audit row of this action names this candidate (e.g. the owner's interest). */
+  audited(action: string, candidateId: string): Promise<boolean>;
+  /** How many audit rows of this action the case has (a scheduled check-in runs once). */
+  countAudits(action: string): Promise<number>;
 }
 
 export interface WorkflowStore {
