@@ -85,7 +85,8 @@ describe('LINE webhook', () => {
       const started = Date.now();
       const res = await postLine(server.url, lineWebhook([textEvent(user(), '気仙沼で水産加工をやってます')]), SECRET);
       expect(res.status).toBe(200);
-      expect(Date.now() - started).toBeLessThan(1000);
+      // LINE's outbound API answers after 2 s here; the webhook must not wait for it.
+      expect(Date.now() - started).toBeLessThan(1500);
       await waitFor(() => line.delivered().length > 0, 'the slow reply', 8000);
     } finally {
       line.delayMs = 0;

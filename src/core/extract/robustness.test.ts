@@ -43,27 +43,17 @@ describe('never throws', () => {
   });
 });
 
-describe('speed', () => {
-  const message = 'こんにちは、川口で電子部品のめっき加工をやってます。社員は28人です。取引先からISO9001を取ってくれと言われてて困ってます。'
-    + 'できれば大手で品質保証やってたような人に来てほしい。フルタイムで雇う余裕はないので週1か2日くらいで。費用は月15万くらいまでなら出せます。';
+// Speed is measured by `npm run bench` (the engine per turn and an interview memo), not
+// asserted here: a timed test fails on a loaded machine without the code being at fault.
+describe('long input', () => {
   const memo = `面談メモ：株式会社マルサ水産（宮城県気仙沼市、水産加工、従業員42名）。${
     '社長は二代目で、主力の冷凍ホタテ加工品の売上が地元卸向けに偏っており、首都圏の量販店やECへの販路開拓が最大の課題との認識。営業は社長が一人で兼務しており、商談資料やECサイトの運営ノウハウが社内にない。'.repeat(60)
   }`.slice(0, 5000);
 
-  function averageMs(text: string, runs: number): number {
-    extract(text, lex);
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) extract(text, lex);
-    return (performance.now() - start) / runs;
-  }
-
-  it('handles a 200-character message well under 1 ms', () => {
-    expect(message.length).toBeLessThanOrEqual(200);
-    expect(averageMs(message, 200)).toBeLessThan(1);
-  });
-
-  it('handles a 5,000-character memo under 5 ms', () => {
+  it('reads a 5,000-character memo as it reads a short one', () => {
     expect(memo.length).toBe(5000);
-    expect(averageMs(memo, 20)).toBeLessThan(5);
+    const result = extract(memo, lex);
+    expect(result.company).toMatchObject({ prefecture: '宮城県', employees: 42 });
+    expect(result.issues.map((i) => i.category)).toContain('sales_marketing');
   });
 });
