@@ -1,38 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, Request, TurnContext, WebResponse } from '@microsoft/agents-hosting';
-import { sendJson, type Handler } from '../../src/server/http.js';
+import { BodyTooLargeError, readBody, sendJson, type Handler } from '../../src/server/http.js';
 
 // POST /api/messages on the project's plain node:http server. CloudAdapter.process expects an
 // Express-like request (parsed `body`, `headers`, `user` set by the JWT middleware) and
 // response (`status().send()`); this file is that bridge, in the order the edge must keep:
 // read the body (bounded) → authenticate with the SDK's own JWT middleware → parse → process.
 
-/** Teams caps a bot message at 40 KB; an inbound activity is far below this. */
-const MAX_BODY_BYTES = 1024 * 1024;
-
-export class EdgeError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(new EdgeError(413, 'request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** The SDK's response surface over a node ServerResponse; `send` ends it, as Express does. */
 export class NodeWebResponse implements WebResponse {
@@ -86,7 +60,7 @@ export function messagesHandler(adapter: CloudAdapter, logic: (ctx: TurnContext)
     try {
       raw = await readBody(req);
     } catch (err) {
-      if (err instanceof EdgeError) return sendJson(res, err.status, { error: err.message });
+      if (err instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'request body too large' });
       throw err;
     }
     // The token is checked before the body is even parsed (style.md: verify, then parse).

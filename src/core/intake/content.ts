@@ -76,7 +76,8 @@ export class ContentError extends Error {
   override name = 'ContentError';
 }
 
-function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
+/** Reads and checks one data file; a mistake names the file and the path inside it. */
+export function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
     raw = parse(readFileSync(file, 'utf8'));

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { ContentError } from '../intake/content.js';
+import { loadYaml } from '../intake/content.js';
 import { promptsDir } from '../repo-root.js';
 import { PREFECTURES, SKILLS, WORK_STYLES, type Prefecture, type Skill } from '../vocab.js';
 import { CANDIDATE_KINDS } from './candidate.js';
@@ -77,20 +75,6 @@ const messagesSchema = z.object({
 });
 export type MatchMessages = z.infer<typeof messagesSchema>;
 
-export function loadYaml<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ContentError(`${file}: cannot be read as YAML (${(err as Error).message})`);
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const where = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ContentError(`${file}: ${where}`);
-  }
-  return result.data;
-}
 
 /** Everything matching needs, with lookups precomputed for the hot loops. */
 export interface MatchingData {

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { INDUSTRIES, PREFECTURES, SKILLS, WORK_STYLES, type Prefecture } from '../vocab.js';
 import { CANDIDATE_KINDS } from './candidate.js';
-import { loadMatchingData, loadYaml, matchingDataDir, type MatchingData } from './data.js';
+import { loadYaml } from '../intake/content.js';
+import { loadMatchingData, matchingDataDir, type MatchingData } from './data.js';
 
 // prompts/matching/generator.yaml: the mix and the words of the synthetic pool.
 
