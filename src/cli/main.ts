@@ -11,6 +11,7 @@ import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
 import { admin } from './commands/admin.js';
 import { accountAdd } from './commands/account.js';
+import { outbox } from './commands/outbox.js';
 import { caseShow } from './commands/case-show.js';
 import { caseExport, casesCsv, checkReportArgs, report } from './commands/report.js';
 import { generateCsv, importCandidates, parseCount, parseSeed } from './commands/candidates.js';
@@ -44,6 +45,7 @@ const USAGE = `使い方: bansou <command> [options]
                                           支援者・コーディネーターを登録します（機関はIDか名前）
   member list                             登録済みのメンバーを表示します
   account add --member ID --email E       ダッシュボードのアカウントを作ります（パスワードは標準入力から）
+  outbox status|retry                     送信待ちの件数を表示／送信できなかったメッセージを再送します
 
 共通オプション:
   --db URL    PostgreSQL の接続先（省略時は DATABASE_URL、それもなければ ./data の埋め込みDB）
@@ -161,6 +163,8 @@ async function run(argv: string[]): Promise<void> {
     case 'account':
       if (rest[0] !== 'add' || rest.length !== 1) throw new UsageError('使い方: bansou account add --member MEMBER_ID --email E [--password-stdin]');
       return withApp(config, log, (app) => accountAdd(app, { member: values.member, email: values.email }, process.stdin, out, err));
+    case 'outbox':
+      return withApp(config, log, (app) => outbox(app, rest[0], values.json, out));
     default:
       throw new UsageError(`不明なコマンドです: ${command}`);
   }

@@ -90,6 +90,16 @@ describe('bansou command line', () => {
     expect(r.stderr).toContain('見つかりません');
   });
 
+  it('shows the outbox and sends again what it gave up on', async () => {
+    const status = await cli(['outbox', 'status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ pending: expect.any(Number), dead: expect.any(Number) });
+    const retry = await cli(['outbox', 'retry']);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(retry.stdout).toContain('送信できなかった');
+    expect((await cli(['outbox', 'purge'])).code).toBe(2);
+  });
+
   it('migrates idempotently', async () => {
     const first = await cli(['db', 'migrate']);
     expect(first.code, first.stderr).toBe(0);
