@@ -1,43 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeLine, lineWebhook, postLine, textEvent } from '../support/fake-line.js';
-import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
-import { startFakeTeams, teamsClient, teamsUser, type FakeTeams } from '../support/fake-teams.js';
-import { CASES_CHANNEL, ADVISOR, SECRET as SLACK_SECRET, seedNetwork, slackClient } from '../support/slack-scenario.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { FakeLine } from '../support/fake-line.js';
+import { lineWebhook, postLine, textEvent } from '../support/fake-line.js';
+import type { FakeSlack } from '../support/fake-slack.js';
+import { teamsClient, type FakeTeams } from '../support/fake-teams.js';
+import { CASES_CHANNEL, ADVISOR, slackClient } from '../support/slack-scenario.js';
+import { COORDINATOR, LINE_SECRET, startAllMessengers, type AllMessengers } from '../support/messengers.js';
+import { INTAKE_TO_DRAFT } from '../support/network.js';
+import type { TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 // The whole path across the three messengers, each against its local fake platform:
 // an owner's intake on LINE → the case card in the advisor's Slack channel → the advisor
 // asks for approval → the coordinator approves in Teams → the owner is told on LINE.
 
-const LINE_SECRET = 'line-full-path';
-const COORDINATOR = teamsUser('3f2504e0-4f89-11d3-9a0c-0305e82c3301', '佐藤一郎');
-const INTAKE = [
-  '川口で電子部品のめっき加工をやってます。社員は28人です', '取引先からISO9001を取ってくれと言われて困ってます',
-  '社内に品質管理をわかる人間がいない', '10年後も取引先に選ばれる会社でいたい', '株式会社川口メッキ', 'この内容でOK',
-  '外部の専門人材に来てもらう', '副業（週1日など）', '週1日', 'はい、大丈夫', '月15万円', '1年', '大手メーカーでの品質保証の経験', 'なし',
-  '地域で50年の実績があります', 'この内容でOK',
-];
+const INTAKE = INTAKE_TO_DRAFT;
 
+let all: AllMessengers;
 let line: FakeLine;
 let slack: FakeSlack;
 let teams: FakeTeams;
 let server: TestServer;
 
 beforeAll(async () => {
-  [line, slack, teams] = await Promise.all([new FakeLine().start(), startFakeSlack(), startFakeTeams()]);
-  server = await startTestServer({
-    LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'line-token', LINE_API_BASE_URL: line.url,
-    SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-full', SLACK_API_URL: slack.apiUrl,
-    TEAMS_ENABLED: 'true', BANSOU_OUTBOX_POLL_MS: '20', BANSOU_OUTBOX_BASE_DELAY_MS: '50',
-  });
-  await seedNetwork(server.app);
+  all = await startAllMessengers();
+  ({ line, slack, teams, server } = all);
 });
-afterAll(async () => {
-  await server?.close();
-  await Promise.all([line?.close(), slack?.close(), teams?.close()]);
-});
+afterAll(async () => all?.close());
 
 describe('owner on LINE → advisor in Slack → coordinator in Teams → owner on LINE', () => {
   it('carries one case across all three messengers', async () => {
