@@ -28,6 +28,11 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
     nav: { simulator: deps.config.simulator, signedInAs: `${s.viewer.displayName}（${s.viewer.organisationName}）` },
   }, main);
 
+  /** The case named by ?id=, or null when it is malformed or outside the viewer's network. */
+  async function scopedCase(s: Signed, id: string) {
+    return CASE_ID.test(id) && (await store.inScope(s.scope, id)) ? deps.app.store.getCase(id) : null;
+  }
+
   const notFound = (s: Signed) => page(s, '見つかりません', html`<h1>案件が見つかりません</h1>
     <p>案件番号をご確認ください。ほかのネットワークの案件は表示できません。</p><p><a href="/dashboard">ダッシュボードに戻る</a></p>`);
 
@@ -72,7 +77,7 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
         if (!s) return;
         const id = (queryOf(req).get('id') ?? '').toUpperCase();
         // Out of the network reads as absent: a coordinator learns nothing of other networks' cases.
-        const stored = CASE_ID.test(id) && (await store.inScope(s.scope, id)) ? await deps.app.store.getCase(id) : null;
+        const stored = await scopedCase(s, id);
         if (!stored) return sendPage(req, res, 404, notFound(s));
         const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
         sendPage(req, res, 200, page(s, `案件 ${id}`, html`<p><a href="/dashboard">ダッシュボードに戻る</a></p>${sheetView(sheet, await store.timeline(id))}`));
@@ -85,7 +90,7 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
         const s = await requireCoordinator(deps, req, res);
         if (!s) return;
         const id = (queryOf(req).get('id') ?? '').toUpperCase();
-        const stored = CASE_ID.test(id) && (await store.inScope(s.scope, id)) ? await deps.app.store.getCase(id) : null;
+        const stored = await scopedCase(s, id);
         if (!stored) return sendPage(req, res, 404, notFound(s));
         const md = caseSheetMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled));
         send(req, res, 200, 'text/markdown; charset=utf-8', md, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}.md"` });
