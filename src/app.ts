@@ -17,6 +17,8 @@ import { createPrismaOutboxStore } from './db/prisma-outbox-store.js';
 import { createPrismaWorkflowStore } from './db/prisma-workflow-store.js';
 import type { CandidateStore } from './core/matching/ports.js';
 import { createShortlistService, type ShortlistService } from './core/matching/shortlist.js';
+import { createCheckInRunner, type CheckInRunner } from './core/follow-up/check-in-runner.js';
+import { loadCheckInContent } from './core/follow-up/content.js';
 
 // Wires the core to its storage once; the CLI commands and the server share this.
 
@@ -36,6 +38,12 @@ export interface App {
   appliedMigrations: string[];
   /** The server sets this to wake the outbox dispatcher after a commit that queued messages. */
   onQueued: () => void;
+  /** Scheduled check-ins after a hire, as the job queue runs them. */
+  checkIns: CheckInRunner;
+  /** The server sets this to give the job queue a hire's check-ins as soon as it commits. */
+  onFollowUpsPlanned: () => void;
+  /** The app's clock: when check-ins fall due is reckoned from it. */
+  now: () => Date;
   close(): Promise<void>;
 }
 
@@ -52,6 +60,8 @@ export interface OpenAppOptions {
   /** The embedded database's directory instead of <BANSOU_DATA_DIR>/pglite, e.g. 'memory://'. */
   embeddedDir?: string;
   llm?: LlmFactoryOptions;
+  /** A clock of the caller's (tests that move time); the system clock otherwise. */
+  now?: () => Date;
 }
 
 export async function openApp(config: Config, log: Logger, options: OpenAppOptions = {}): Promise<App> {
@@ -66,13 +76,20 @@ export async function openApp(config: Config, log: Logger, options: OpenAppOptio
     const enabled = enabledChannels(config);
     const candidates = createPrismaCandidateStore(db.prisma);
     const shortlists = createShortlistService({ cases: store, candidates });
+    const now = options.now ?? (() => new Date());
     const app: App = {
       db, store, workflowStore, engine, llm, enabledChannels: enabled, appliedMigrations, candidates,
       shortlists,
       outbox: createPrismaOutboxStore(db.prisma),
       onQueued: () => undefined,
-      owners: createOwnerConversation({ store, engine, log, llm, resumeAfterMs: config.resumeAfterMs, enabled, onQueued: () => app.onQueued() }),
-      workflow: createWorkflow({ store: workflowStore, content: engine.content, enabled, log, onQueued: () => app.onQueued(), shortlists }),
+      onFollowUpsPlanned: () => undefined,
+      now,
+      owners: createOwnerConversation({ store, engine, log, llm, resumeAfterMs: config.resumeAfterMs, enabled, now, onQueued: () => app.onQueued() }),
+      workflow: createWorkflow({
+        store: workflowStore, content: engine.content, enabled, log, shortlists, now, followUpDays: config.followUpDays,
+        onQueued: () => app.onQueued(), onFollowUpsPlanned: () => app.onFollowUpsPlanned(),
+      }),
+      checkIns: createCheckInRunner({ store: workflowStore, content: engine.content, checkIn: loadCheckInContent(), enabled, log, now, onQueued: () => app.onQueued() }),
       close: () => db.close(),
     };
     return app;

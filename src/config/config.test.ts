@@ -127,3 +127,23 @@ describe('loadConfig: LLM settings', () => {
     expect(loadConfig({ BANSOU_SIMULATOR: 'off' }).simulator).toBe(false);
   });
 });
+
+describe('loadConfig: follow-up and the weekly report', () => {
+  it('checks in at 30, 90 and 180 days and posts no weekly report unless told', () => {
+    const c = loadConfig({});
+    expect(c.followUpDays).toEqual([30, 90, 180]);
+    expect(c.weeklyReport).toEqual({ channelId: null, cron: '0 9 * * 1' });
+    expect(c.jobs).toEqual({ pollSeconds: 5, expireSeconds: 300 });
+  });
+
+  it('takes configured days, sorted, and a report channel', () => {
+    const c = loadConfig({ FOLLOW_UP_DAYS: '90, 14', REPORT_SLACK_CHANNEL: 'C0REPORT', REPORT_SCHEDULE: '30 8 * * 5' });
+    expect(c.followUpDays).toEqual([14, 90]);
+    expect(c.weeklyReport).toEqual({ channelId: 'C0REPORT', cron: '30 8 * * 5' });
+  });
+
+  it('names bad days, a bad channel and a bad schedule at once', () => {
+    expect(() => loadConfig({ FOLLOW_UP_DAYS: '30,0', REPORT_SLACK_CHANNEL: '#general', REPORT_SCHEDULE: 'weekly' }))
+      .toThrow(/FOLLOW_UP_DAYS.*REPORT_SLACK_CHANNEL.*REPORT_SCHEDULE/su);
+  });
+});

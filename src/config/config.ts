@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { llmSettings, type LlmConfig } from './llm-config.js';
+import { parseFollowUpDays } from '../core/follow-up/plan.js';
 
 // The one place settings are read. Everything is validated at start, and every problem is
 // reported at once, in words an operator can act on.
@@ -44,6 +45,11 @@ const envSchema = z.object({
   AZURE_OPENAI_API_VERSION: optionalString,
   AZURE_OPENAI_DEPLOYMENT: optionalString,
   LANGCHAIN_MODEL_MODULE: optionalString,
+  FOLLOW_UP_DAYS: z.string().trim().regex(/^[1-9]\d*(\s*,\s*[1-9]\d*)*$/, 'must be days after a hire separated by commas, e.g. "30,90,180"').optional(),
+  REPORT_SLACK_CHANNEL: z.string().trim().regex(/^[CG][A-Z0-9]+$/, 'must be a Slack channel id such as C0123ABCD').optional(),
+  REPORT_SCHEDULE: z.string().trim().regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, e.g. "0 9 * * 1"').default('0 9 * * 1'),
+  BANSOU_JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
+  BANSOU_JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 const LLM_KEYS = {
@@ -73,6 +79,11 @@ export type Config = {
    */
   simulator: boolean;
   llm: LlmConfig;
+  /** Days after a hire when the owner is checked in with. */
+  followUpDays: number[];
+  jobs: { pollSeconds: number; expireSeconds: number };
+  /** The weekly figures' Slack channel (null: no weekly post) and when to post, Japan time. */
+  weeklyReport: { channelId: string | null; cron: string };
 };
 
 export type { LlmConfig };
@@ -117,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     },
     simulator: e.BANSOU_SIMULATOR ? e.BANSOU_SIMULATOR === 'on' : e.NODE_ENV !== 'production',
     llm: llm.config,
+    followUpDays: parseFollowUpDays(e.FOLLOW_UP_DAYS),
+    jobs: { pollSeconds: e.BANSOU_JOBS_POLL_SECONDS, expireSeconds: e.BANSOU_JOBS_EXPIRE_SECONDS },
+    weeklyReport: { channelId: e.REPORT_SLACK_CHANNEL ?? null, cron: e.REPORT_SCHEDULE },
   };
 }
 

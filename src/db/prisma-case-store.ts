@@ -12,6 +12,7 @@ import type { Industry, Prefecture } from '../core/vocab.js';
 import type { PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
 import { auditedFor, caseCandidates } from './prisma-candidate-store.js';
+import { caseFollowUps } from './prisma-follow-up-store.js';
 import { enqueueOutbound } from './prisma-outbox-store.js';
 import type { Prisma } from './generated/client.js';
 
@@ -133,6 +134,7 @@ function ownerTransaction(tx: Tx, ownerId: string, companyId: string | null): Ow
     enqueue: (messages) => enqueueOutbound(tx, messages),
     recordLlmCalls: (caseId, calls) => writeLlmCalls(tx, caseId, calls),
     candidates: caseCandidates(tx),
+    followUps: caseFollowUps(tx),
     audited: (caseId, action, candidateId) => auditedFor(tx, caseId, action, candidateId),
   };
 }

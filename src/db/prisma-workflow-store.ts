@@ -4,6 +4,7 @@ import { newId } from '../core/ids.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
 import { auditedFor, caseCandidates } from './prisma-candidate-store.js';
+import { caseFollowUps } from './prisma-follow-up-store.js';
 import { enqueueOutbound } from './prisma-outbox-store.js';
 import { CASE_INCLUDE, saveSpec, toStoredCase, writeAudit } from './prisma-case-store.js';
 
@@ -77,6 +78,7 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
     noticeTargets: (enabled) => loadNoticeTargets(tx, caseId, enabled),
     enqueue: (messages) => enqueueOutbound(tx, messages),
     candidates: caseCandidates(tx),
+    followUps: caseFollowUps(tx),
     audited: (action, candidateId) => auditedFor(tx, caseId, action, candidateId),
     countAudits: (action) => tx.auditEvent.count({ where: { caseId, action } }),
   };

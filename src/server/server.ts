@@ -6,11 +6,13 @@ import { createAdapters } from './adapters.js';
 import type { ChannelAdapter } from './channel-adapter.js';
 import { healthRoute } from './health.js';
 import { startHttpServer } from './http.js';
+import { startJobs, type RunningJobs } from '../jobs/start-jobs.js';
 
 export interface RunningBansou {
   port: number;
   adapters: ChannelAdapter[];
   dispatcher: Dispatcher;
+  jobs: RunningJobs;
   close(): Promise<void>;
 }
 
@@ -22,15 +24,21 @@ export async function startServer(app: App, config: Config, log: Logger, version
   app.onQueued = () => dispatcher.kick();
   for (const adapter of adapters) await adapter.start?.();
   const routes = [healthRoute(app, version), ...adapters.flatMap((a) => a.routes)];
-  const server = await startHttpServer(routes, config.port, log);
+  const jobs = await startJobs(app, config, log);
+  const server = await startHttpServer(routes, config.port, log).catch(async (err: unknown) => {
+    await jobs.stop();
+    throw err;
+  });
   dispatcher.start();
   log.info({ port: server.port, database: app.db.kind, channels: adapters.map((a) => a.channel) }, `bansou is listening on http://localhost:${server.port}`);
   return {
     port: server.port,
     adapters,
     dispatcher,
+    jobs,
     async close() {
       await server.close();
+      await jobs.stop();
       await dispatcher.stop();
       for (const adapter of adapters) await adapter.stop?.();
     },

@@ -34,8 +34,13 @@ let slack: FakeSlack;
 let teams: FakeTeams;
 let server: TestServer;
 
+// The server's clock. pg-boss compares a job's start time with the database's clock, so the
+// test moves the hire back 30 days rather than the database forward.
+let clockOffsetMs = 0;
+const DAY_MS = 86_400_000;
+
 beforeAll(async () => {
-  all = await startAllMessengers();
+  all = await startAllMessengers({ now: () => new Date(Date.now() + clockOffsetMs) });
   ({ line, slack, teams, server } = all);
   await server.app.candidates.upsertMany([1, 2, 3, 4, 5].map(person));
 });
@@ -81,9 +86,21 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes(email)), 'the contact in the Slack thread');
     expect(await server.app.db.prisma.auditEvent.count({ where: { caseId, action: 'personal_data_released' } })).toBe(1);
 
+    clockOffsetMs = -(30 * DAY_MS + 60_000);
     expect((await server.app.workflow.act({ channel: 'slack', externalId: ADVISOR }, caseId, { type: 'record_hire', candidateId: chosen })).outcome).toBe('done');
-    expect((await server.app.workflow.checkInDue(caseId, 30)).outcome).toBe('done');
-    await waitFor(() => line.delivered().some((c) => c.body.to === owner && JSON.stringify(c.body).includes('採用から30日')), 'the 30-day check-in on LINE');
+    clockOffsetMs = 0;
+    // Thirty days on, the job queue runs the check-in: the owner is asked on LINE, once.
+    await waitFor(() => line.delivered().some((c) => c.body.to === owner && JSON.stringify(c.body).includes('採用から30日')), 'the 30-day check-in on LINE', 15_000);
+    await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes('経営者に LINE でご様子を伺っています')), 'the check-in notice in the Slack thread');
+    const followUps = await server.app.db.prisma.followUp.findMany({ where: { caseId }, orderBy: { day: 'asc' } });
+    expect(followUps.map((f) => f.state)).toEqual(['asked', 'scheduled', 'scheduled']);
+    await say('順調です');
+    expect(JSON.stringify(line.delivered().at(-1)?.body)).toContain('新しく困っていること');
+    await say('特にありません');
+    expect(JSON.stringify(line.delivered().at(-1)?.body)).toContain('次は採用から90日目ごろ');
+    await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes('【30日目フォローアップ：順調】')), 'the check-in summary in the Slack thread');
+    expect(line.delivered().filter((c) => c.body.to === owner && JSON.stringify(c.body).includes('採用から30日'))).toHaveLength(1);
+    expect(await server.app.db.prisma.auditEvent.count({ where: { caseId, action: 'follow_up_done' } })).toBe(1);
     const audit = await server.app.db.prisma.auditEvent.findMany({ where: { caseId, action: 'status_changed' }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => `${a.fromStatus}>${a.toStatus}:${a.channel}`).slice(2)).toEqual([
       'in_review>approved:teams', 'approved>matching:teams', 'matching>introduced:teams', 'introduced>hired:slack', 'hired>following_up:scheduler',

@@ -19,13 +19,14 @@ export interface AllMessengers {
   close(): Promise<void>;
 }
 
-export async function startAllMessengers(): Promise<AllMessengers> {
+/** `now`: the server's clock, for tests that move time. */
+export async function startAllMessengers(options: { now?: () => Date } = {}): Promise<AllMessengers> {
   const [line, slack, teams] = await Promise.all([new FakeLine().start(), startFakeSlack(), startFakeTeams()]);
   const server = await startTestServer({
     LINE_CHANNEL_SECRET: LINE_SECRET, LINE_CHANNEL_ACCESS_TOKEN: 'line-token', LINE_API_BASE_URL: line.url,
     SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: 'xoxb-full', SLACK_API_URL: slack.apiUrl,
-    TEAMS_ENABLED: 'true', BANSOU_OUTBOX_POLL_MS: '20', BANSOU_OUTBOX_BASE_DELAY_MS: '50',
-  });
+    TEAMS_ENABLED: 'true', BANSOU_OUTBOX_POLL_MS: '20', BANSOU_OUTBOX_BASE_DELAY_MS: '50', BANSOU_JOBS_POLL_SECONDS: '0.5',
+  }, options);
   await seedNetwork(server.app);
   return {
     line, slack, teams, server,

@@ -16,6 +16,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Run on this database (e.g. a restart after a crash); it is then left for its owner to clean up. */
   database?: CliDatabase;
+  /** The app's clock, for tests that move time (check-ins fall due by it). */
+  now?: () => Date;
 }
 
 /**
@@ -27,7 +29,7 @@ export async function startTestServer(env: NodeJS.ProcessEnv, options: TestServe
   const db = options.database ?? (await createCliDatabase());
   const config = loadConfig({ PORT: '0', ...db.env, ...env });
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-  const app = await openApp(config, log);
+  const app = await openApp(config, log, { now: options.now });
   const running = await startServer(app, config, log, 'test');
   return {
     url: `http://127.0.0.1:${running.port}`,

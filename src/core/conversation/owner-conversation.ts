@@ -14,6 +14,9 @@ import { readingIsCurrent, readWithLlm, staleCalls, type LlmReading } from './ll
 import type { CaseStore, OwnerRef, OwnerTransaction, StoredCase } from './ports.js';
 import { createRecentCases, type CaseView } from './recent-cases.js';
 import { letterOf, parseOwnerAnswer } from '../workflow/introductions.js';
+import { answerCheckIn } from '../follow-up/check-in.js';
+import { loadCheckInContent, type CheckInContent } from '../follow-up/content.js';
+import { isPhrase } from '../intake/text.js';
 
 // An owner's message, from storage to reply: store first, then (with an LLM configured) let
 // the model read it outside any transaction, then run one engine turn inside a transaction
@@ -33,6 +36,8 @@ export interface OwnerConversationDeps {
   enabled?: ReadonlySet<string>;
   /** Called after a turn that queued platform messages, so the dispatcher sends them now. */
   onQueued?: () => void;
+  /** The check-in conversation's words; prompts/follow-up/check-in.yaml by default. */
+  checkIn?: CheckInContent;
 }
 
 /** Where the turn's replies go when they are sent by the outbox rather than returned. */
@@ -75,6 +80,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
   const enabled = deps.enabled ?? new Set<string>();
   const llmOn = deps.llm !== undefined && deps.llm.assist.provider !== 'offline';
   const recent = createRecentCases();
+  const checkIn = deps.checkIn ?? loadCheckInContent();
 
   /** Input the engine should not see: the owner gets a kind word and the question again. */
   function screen(message: InboundMessage): string | null {
@@ -157,6 +163,28 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
     return { status: 'processed', caseId: current.id, replies };
   }
 
+  /**
+   * The owner's answer to an open check-in (two short questions after a hire). 「新しい相談」
+   * still opens a new consultation: the check-in then stays open until the next one is due.
+   */
+  async function answerFollowUp(tx: OwnerTransaction, current: StoredCase, message: InboundMessage, messageId: string, delivery?: Delivery): Promise<HandleResult | null> {
+    if (current.status !== 'following_up' || isPhrase(message.text ?? '', deps.engine.content.newCasePhrases)) return null;
+    const open = await tx.followUps.awaitingAnswer(current.id);
+    if (!open) return null;
+    const later = (await tx.followUps.list(current.id)).find((f) => f.day > open.day && f.state === 'scheduled');
+    const step = answerCheckIn(checkIn, open, message.text ?? '', later?.day ?? null, now());
+    await tx.followUps.update(current.id, open.day, step.patch);
+    const owner = { caseId: current.id, actorType: 'owner' as const, actorId: tx.ownerId, channel: message.channel };
+    if (step.summary) {
+      const { day, signal, contribution } = step.summary;
+      await tx.audit({ ...owner, action: 'follow_up_done', detail: { day, signal, contribution, by: 'owner' } });
+      await notify(tx, current.id, [{ type: 'check_in_answered', summary: step.summary }]);
+    }
+    await deliver(tx, current.id, message.channel, step.replies, delivery);
+    await tx.finishInbound(messageId, 'processed', current.id);
+    return { status: 'processed', caseId: current.id, replies: step.replies };
+  }
+
   async function turn(tx: OwnerTransaction, message: InboundMessage, messageId: string, reading: LlmReading | null, delivery?: Delivery): Promise<TurnOutcome> {
     if (!(await tx.stillPending(messageId))) return { status: 'duplicate', caseId: null, replies: [] };
     const refusal = screen(message);
@@ -167,7 +195,7 @@ export function createOwnerConversation(deps: OwnerConversationDeps) {
       await tx.finishInbound(messageId, 'rejected', current?.id ?? null);
       return { status: 'rejected', caseId: current?.id ?? null, replies };
     }
-    const answered = current ? await answerIntroduction(tx, current, message, messageId, delivery) : null;
+    const answered = current ? (await answerIntroduction(tx, current, message, messageId, delivery)) ?? (await answerFollowUp(tx, current, message, messageId, delivery)) : null;
     if (answered) return answered;
     const relayed = current ? await relay(tx, current, message, messageId, delivery) : null;
     if (relayed) return relayed;

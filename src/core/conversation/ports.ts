@@ -7,6 +7,7 @@ import type { InboundMessage } from './inbound.js';
 import type { NoticeTargets } from '../notify/notices.js';
 import type { OutboundMessage } from '../outbox/types.js';
 import type { CaseCandidates } from '../matching/ports.js';
+import type { CaseFollowUps } from '../follow-up/ports.js';
 
 // What the core needs from storage. Implemented with Prisma in src/db; the core only sees
 // these DTOs.
@@ -67,6 +68,8 @@ export interface OwnerTransaction {
   recordLlmCalls(caseId: string | null, calls: LlmUsage[]): Promise<void>;
   /** Shortlist work on this transaction's connection (the owner's answers to introductions). */
   candidates: CaseCandidates;
+  /** Check-ins after a hire (the owner's answers to them). */
+  followUps: CaseFollowUps;
   /** Whether an audit row of this action on the case names this candidate. */
   audited(caseId: string, action: string, candidateId: string): Promise<boolean>;
 }

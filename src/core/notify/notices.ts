@@ -4,6 +4,7 @@ import { specCard, step1Summary } from '../intake/present.js';
 import type { OutboundMessage, Address } from '../outbox/types.js';
 import { text, type CardReply, type Reply } from '../replies.js';
 import { approvalCard, caseCard, type Decision } from './case-card.js';
+import type { CheckInSummary } from '../follow-up/check-in.js';
 
 // Who hears about what happens to a case, and in what words. The advisor's Slack thread
 // carries every milestone; coordinators hear of approval requests in Teams; the owner hears
@@ -26,9 +27,11 @@ export type CaseNotice =
   | { type: 'shortlist_approved'; by: string; deciderId: string; profiles: CardReply[] }
   | { type: 'owner_answered'; answer: 'interest' | 'decline'; letter: string; headline: string; candidateId: string }
   | { type: 'meeting_confirmed'; by: string; letter: string; contact: string[] }
-  | { type: 'hired'; by: string; letter: string }
+  | { type: 'hired'; by: string; letter: string; checkInDays: number[] }
   | { type: 'checked_in'; by: string; note: string | null }
-  | { type: 'check_in_due'; day: number }
+  /** The owner's first check-in question, worded from prompts/follow-up/check-in.yaml. */
+  | { type: 'check_in_due'; day: number; question: Reply }
+  | { type: 'check_in_answered'; summary: CheckInSummary }
   | { type: 'closed'; by: string; reason: string };
 
 export interface NoticeTargets {
@@ -141,24 +144,39 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
       ];
     case 'hired':
       return [
-        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}の採用・契約を記録しました。30日・90日・180日後にフォローアップを行います。`)]),
+        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}の採用・契約を記録しました。${notice.checkInDays.map((d) => `${d}日`).join('・')}後に経営者へフォローアップを行います。`)]),
         ...owner(t, [text(`候補${notice.letter}の方の受け入れが決まりました。おめでとうございます。しばらくの間、担当の支援者が定期的にご様子をうかがいます。`)]),
       ];
     case 'checked_in':
       return slack(t, [text(`${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
     case 'check_in_due':
       return [
-        ...slack(t, [text(`採用から${notice.day}日が経ちました。定期フォローアップの時期です。経営者と人材の双方にご様子を伺い、「フォローアップを記録」してください。`)], false),
-        ...owner(t, [{
-          type: 'choices',
-          text: `採用から${notice.day}日が経ちました。新しく加わった方との取り組みは、いかがですか？\n気になることがあれば、このトークにそのままお書きください。担当の支援者にお伝えします。`,
-          choices: [{ label: '順調です', value: '順調です' }, { label: '少し気になる点がある', value: '少し気になる点があります' }, { label: '支援者と話したい', value: '支援者と話したいです' }],
-        }]),
+        ...slack(t, [text(`採用から${notice.day}日が経ちました。経営者に LINE でご様子を伺っています（回答はこのスレッドに届きます）。人材の方にもご様子を伺い、「フォローアップを記録」してください。`)], false),
+        ...owner(t, [notice.question]),
       ];
+    case 'check_in_answered':
+      return slack(t, checkInReport(notice.summary, t.assignee), false);
     case 'closed':
       return [
         ...slack(t, [text(`${notice.by} さんが案件を終了しました。\n理由：${notice.reason}`)]),
         ...owner(t, [text('このご相談はいったん終了となりました。ありがとうございました。新しいお悩みがあれば、いつでもこのトークでお声がけください。')]),
       ];
   }
+}
+
+const SIGNAL_HEADLINES = { ok: '順調', trouble: '⚠️ 要対応', new_need: '新しい課題あり' } as const;
+
+/** The owner's check-in answers for the advisor's thread; trouble gets its own message to act on. */
+function checkInReport(s: CheckInSummary, assignee: string | null): Reply[] {
+  const lines = [
+    `【${s.day}日目フォローアップ：${SIGNAL_HEADLINES[s.signal]}】経営者の回答です。`,
+    `・活躍ぶり：${s.contributionLabel}`,
+    `・経営者の言葉：${s.ownerWords || '（なし）'}`,
+    `・新しい課題：${s.newIssue ?? 'なし'}`,
+  ];
+  const replies = [text(lines.join('\n'))];
+  const who = assignee ? `${assignee} さん、` : '';
+  if (s.signal === 'trouble') replies.push(text(`⚠️ ${who}経営者の回答に気がかりな点があります。早めに経営者と人材の双方へご連絡ください。`));
+  if (s.newIssue) replies.push(text(`経営者に新しい相談（STEP 1 からの整理）をご案内しました。${who}必要に応じてフォローしてください。`));
+  return replies;
 }

@@ -74,3 +74,21 @@ export function formatReport(r: NetworkReport, format: 'md' | 'csv' | 'json'): s
 export function csvField(v: string): string {
   return /[",\r\n]/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
+
+const JST_MS = 9 * 3_600_000;
+const DAY_MS = 86_400_000;
+const jstDate = (d: Date): string => new Date(d.getTime() + JST_MS).toISOString().slice(0, 10);
+
+/** The seven whole days (Japan time) before `now`'s day: what a Monday-morning post reports. */
+export function previousWeek(now: Date): { period: ReportPeriod; from: string; to: string } {
+  const todayStart = new Date(Math.floor((now.getTime() + JST_MS) / DAY_MS) * DAY_MS - JST_MS);
+  const from = new Date(todayStart.getTime() - 7 * DAY_MS);
+  return { period: { from, to: todayStart }, from: jstDate(from), to: jstDate(new Date(todayStart.getTime() - 1)) };
+}
+
+/** The figures as a short message for a chat channel (no tables: Slack would not draw them). */
+export function reportMessage(r: NetworkReport, heading: string): string {
+  const value = (k: keyof NetworkReport): string => (k.startsWith('median') ? days(r[k] as number | null) : `${r[k]}件`);
+  const unit = (k: keyof NetworkReport): string => (k === 'organisationsActive' ? `${r[k]}機関` : value(k));
+  return [`${heading}（${r.from ?? '開始時点'} 〜 ${r.to ?? '現在'}）`, ...LABELS.map(([k, label]) => `・${label}：${unit(k)}`)].join('\n');
+}

@@ -4,6 +4,7 @@ import type { CaseTransaction, MemberRecord } from './ports.js';
 import { allowed, type TransitionName } from './transitions.js';
 import { contactLines, introduced, letterOf, profileCard } from './introductions.js';
 import { CASE_STATUS_LABELS } from '../vocab.js';
+import { planCheckIns } from '../follow-up/plan.js';
 
 // STEP 3 actions: the coordinator chooses whom to introduce, confirms a meeting (the one
 // place personal data leaves the candidate store), a hire is recorded, check-ins and closing.
@@ -13,6 +14,9 @@ type Step3Action = Extract<MemberAction, { type: 'approve_shortlist' | 'confirm_
 export interface Step3Deps {
   notify(tx: CaseTransaction, notice: CaseNotice): Promise<void>;
   transition(tx: CaseTransaction, m: MemberRecord, name: TransitionName, channel: string, detail?: Record<string, unknown>): Promise<boolean>;
+  /** Days after a hire when the owner is checked in with (FOLLOW_UP_DAYS). */
+  followUpDays: readonly number[];
+  now(): Date;
 }
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
@@ -75,9 +79,13 @@ export function introductionActions(deps: Step3Deps) {
     const daysPerWeek = days ?? profile?.daysPerWeek ?? 1;
     const commitmentId = await tx.candidates.addCommitment({ candidateId, caseId: tx.case.id, daysPerWeek, kind: 'engagement' });
     await deps.transition(tx, m, 'record_hire', channel, { candidateId });
-    await tx.audit({ caseId: tx.case.id, actorType: m.role, actorId: m.id, channel, action: 'hire_recorded', detail: { candidateId, commitmentId, daysPerWeek } });
+    // Written with the hire, so the check-ins exist even if the process stops before the job
+    // queue is given them (it is, at the next start).
+    const checkIns = planCheckIns(tx.case.id, deps.now(), deps.followUpDays);
+    await tx.followUps.plan(tx.case.id, checkIns);
+    await tx.audit({ caseId: tx.case.id, actorType: m.role, actorId: m.id, channel, action: 'hire_recorded', detail: { candidateId, commitmentId, daysPerWeek, checkInDays: deps.followUpDays } });
     const letter = letterOf(await tx.candidates.loadShortlist(tx.case.id), candidateId);
-    await deps.notify(tx, { type: 'hired', by: m.displayName, letter });
+    await deps.notify(tx, { type: 'hired', by: m.displayName, letter, checkInDays: [...deps.followUpDays] });
     return { outcome: 'done', message: `候補${letter}の採用・契約を記録しました。` };
   }
 

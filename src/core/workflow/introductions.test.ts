@@ -11,7 +11,6 @@ import { createPrismaWorkflowStore } from '../../db/prisma-workflow-store.js';
 import type { CandidateRecord } from '../matching/candidate.js';
 import { createShortlistService, type ShortlistService } from '../matching/shortlist.js';
 import { createWorkflow } from './member-actions.js';
-import { parseFollowUpDays, planCheckIns } from './follow-up.js';
 import { jobOfferMarkdown } from '../report/handoff.js';
 import { toCaseSheet } from '../sheet.js';
 
@@ -124,16 +123,16 @@ describe('introductions', () => {
     expect((await workflow.act(slack(net.advisor.slack), caseId, { type: 'record_hire', candidateId: chosen[0]! })).outcome).toBe('done');
     expect(await status(caseId)).toBe('hired');
     expect(await db.prisma.candidateCommitment.count({ where: { caseId, candidateId: chosen[0]!, kind: 'engagement' } })).toBe(1);
-    // The 30-day job, delivered twice (a retry, or a second server), asks the owner once.
-    const [job30] = planCheckIns(caseId, new Date(), parseFollowUpDays('30,90,180'));
-    expect((await workflow.checkInDue(caseId, job30!.day)).outcome).toBe('done');
-    expect((await workflow.checkInDue(caseId, job30!.day)).outcome).toBe('unchanged');
-    expect(await status(caseId)).toBe('following_up');
-    expect((await outboxText(caseId, 'line')).match(/採用から30日が経ちました/gu)).toHaveLength(1);
+    // The hire planned its check-ins in its own transaction; the job queue runs them (check-in-runner.test.ts).
+    const planned = await db.prisma.followUp.findMany({ where: { caseId }, orderBy: { day: 'asc' } });
+    expect(planned.map((f) => [f.day, f.state])).toEqual([[30, 'scheduled'], [90, 'scheduled'], [180, 'scheduled']]);
+    expect(planned[0]!.dueAt.getTime() - (await audits(caseId, 'hire_recorded'))[0]!.createdAt.getTime()).toBeGreaterThan(29.9 * 86_400_000);
+    expect(await outboxText(caseId, 'slack')).toContain('30日・90日・180日後に経営者へフォローアップ');
     expect((await workflow.act(slack(net.advisor.slack), caseId, { type: 'check_in', note: '30日面談：順調' })).outcome).toBe('done');
     expect(await audits(caseId, 'follow_up_done')).toHaveLength(1);
     const changes = await db.prisma.auditEvent.findMany({ where: { caseId, action: 'status_changed' }, orderBy: { createdAt: 'asc' } });
     expect(changes.map((c) => `${c.fromStatus}>${c.toStatus}`).slice(-5)).toEqual(['in_review>approved', 'approved>matching', 'matching>introduced', 'introduced>hired', 'hired>following_up']);
+    expect(changes.at(-1)).toMatchObject({ actorId: net.advisor.id, channel: 'slack' });
   });
 
   it('refuses actions out of order with a clear message and an audit row', async () => {
@@ -157,8 +156,7 @@ describe('introductions', () => {
     expect(await status(caseId)).toBe('approved');
     const checkIn = await workflow.act(slack(net.advisor.slack), caseId, { type: 'check_in', note: null });
     expect(checkIn.outcome).toBe('refused');
-    expect((await workflow.checkInDue(caseId, 30)).outcome).toBe('refused');
-    expect(await audits(caseId, 'refused_follow_up_due_30d')).toHaveLength(1);
+    expect(await audits(caseId, 'refused_check_in')).toHaveLength(1);
     expect((await workflow.act(slack(net.advisor.slack), caseId, { type: 'close', reason: '' })).outcome).toBe('refused');
     expect((await workflow.act(slack(net.advisor.slack), caseId, { type: 'close', reason: '自社で採用できた' })).outcome).toBe('done');
     expect(await status(caseId)).toBe('closed');

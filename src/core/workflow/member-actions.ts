@@ -11,6 +11,7 @@ import { ShortlistError, type ShortlistService } from '../matching/shortlist.js'
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
 import { allowed, TRANSITIONS, type TransitionName } from './transitions.js';
+import { DEFAULT_FOLLOW_UP_DAYS } from '../follow-up/plan.js';
 import { introductionActions } from './introduction-actions.js';
 
 // What advisors and coordinators do to a case, from any channel. Every attempt is audited,
@@ -46,6 +47,11 @@ export interface WorkflowDeps {
   onQueued?: () => void;
   /** When given, an approved spec is matched at once and the shortlist goes to the coordinators. */
   shortlists?: Pick<ShortlistService, 'shortlistForCase'>;
+  /** Days after a hire when the owner is checked in with (FOLLOW_UP_DAYS). */
+  followUpDays?: readonly number[];
+  now?: () => Date;
+  /** Called after a hire's commit, so the job queue is given its check-ins now. */
+  onFollowUpsPlanned?: () => void;
 }
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
@@ -58,7 +64,8 @@ export function createWorkflow(deps: WorkflowDeps) {
     await tx.enqueue(planNotices(deps.content, notice, targets));
   }
 
-  const step3 = introductionActions({ notify, transition });
+  const now = deps.now ?? (() => new Date());
+  const step3 = introductionActions({ notify, transition, now, followUpDays: deps.followUpDays ?? DEFAULT_FOLLOW_UP_DAYS });
 
   async function currentApprovalCard(tx: CaseTransaction): Promise<CardReply> {
     const c = tx.case;
@@ -172,33 +179,6 @@ export function createWorkflow(deps: WorkflowDeps) {
 
   return {
     /**
-     * A scheduled check-in (30, 90, 180 days after a hire), run by the job queue as the system:
-     * asks the owner how it goes and reminds the advisor. Runs once per case and day however
-     * often the job is delivered; a case closed meanwhile is skipped, and both are audited.
-     */
-    async checkInDue(caseId: string, day: number): Promise<ActionResult> {
-      const action = `follow_up_due_${day}d`;
-      const result = await deps.store.withCase(caseId, async (tx): Promise<ActionResult> => {
-        const base = { caseId, actorType: 'system' as const, actorId: null, channel: 'scheduler' };
-        if (await tx.countAudits(action)) return { outcome: 'unchanged', message: `${day}日目のフォローアップは送信済みです。` };
-        const from = tx.case.status;
-        if (!TRANSITIONS.check_in.from.includes(from as never)) {
-          await tx.audit({ ...base, action: `refused_${action}`, detail: { status: from } });
-          return refused(`案件 ${caseId} は${from}のため、フォローアップを送りません。`);
-        }
-        if (from !== 'following_up') {
-          await tx.setStatus('following_up');
-          await tx.audit({ ...base, action: 'status_changed', fromStatus: from, toStatus: 'following_up', detail: { day } });
-        }
-        await tx.audit({ ...base, action, detail: { day } });
-        await notify(tx, { type: 'check_in_due', day });
-        return { outcome: 'done', message: `${day}日目のフォローアップを送りました。` };
-      });
-      if (result?.outcome === 'done') deps.onQueued?.();
-      return result ?? { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
-    },
-
-    /**
      * The approval card as it now stands, for a registered member who may see the case; null
      * otherwise. Read-only: for a channel that redraws the card (Teams after an edit).
      */
@@ -224,6 +204,7 @@ export function createWorkflow(deps: WorkflowDeps) {
         return r;
       });
       if (queued && action.type === 'decide' && action.decision === 'approve') await offerShortlist(caseId);
+      if (queued && action.type === 'record_hire') deps.onFollowUpsPlanned?.();
       if (queued) deps.onQueued?.();
       if (!result) return { outcome: 'not_found', message: `案件 ${caseId} は見つかりません。` };
       if (result.outcome === 'refused') deps.log.info({ caseId, actor, action: action.type }, 'member action refused');

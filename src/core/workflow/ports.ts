@@ -7,6 +7,7 @@ import type { CaseSummaryRow } from '../conversation/ports.js';
 import type { CaseScope } from '../members/access.js';
 import type { CaseStatus } from '../vocab.js';
 import type { CaseCandidates } from '../matching/ports.js';
+import type { CaseFollowUps } from '../follow-up/ports.js';
 
 /** A free-text search: words to find, and industry codes whose label matched the words. */
 export interface CaseQuery {
@@ -55,6 +56,8 @@ export interface CaseTransaction {
   enqueue(messages: OutboundMessage[]): Promise<void>;
   /** Shortlist, profiles and contacts on this transaction's connection. */
   candidates: CaseCandidates;
+  /** Check-ins after a hire, planned and asked on this transaction's connection. */
+  followUps: CaseFollowUps;
   /** Whether an audit row of this action names this candidate (e.g. the owner's interest). */
   audited(action: string, candidateId: string): Promise<boolean>;
   /** How many audit rows of this action the case has (a scheduled check-in runs once). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFollowUpDays, planCheckIns } from './follow-up.js';
+import { parseFollowUpDays, planCheckIns } from './plan.js';
 
 describe('follow-up schedule', () => {
   it('defaults to 30, 90 and 180 days and reads a configured list', () => {
