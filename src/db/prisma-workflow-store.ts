@@ -80,7 +80,6 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
     candidates: caseCandidates(tx),
     followUps: caseFollowUps(tx),
     audited: (action, candidateId) => auditedFor(tx, caseId, action, candidateId),
-    countAudits: (action) => tx.auditEvent.count({ where: { caseId, action } }),
   };
 }
 

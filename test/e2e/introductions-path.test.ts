@@ -10,6 +10,7 @@ import { INTAKE_TO_DRAFT } from '../support/network.js';
 import type { TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 import type { CandidateRecord } from '../../src/core/matching/candidate.js';
+import { caseShow } from '../../src/cli/commands/case-show.js';
 
 // STEP 3 across the messengers: from an approved spec, the coordinator chooses whom to
 // introduce, the owner swipes anonymised profiles on LINE and asks to meet one, the advisor's
@@ -101,6 +102,13 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes('【30日目フォローアップ：順調】')), 'the check-in summary in the Slack thread');
     expect(line.delivered().filter((c) => c.body.to === owner && JSON.stringify(c.body).includes('採用から30日'))).toHaveLength(1);
     expect(await server.app.db.prisma.auditEvent.count({ where: { caseId, action: 'follow_up_done' } })).toBe(1);
+    // The hand-off packet shows the introductions and check-ins, and no one's name or contact.
+    let sheet = '';
+    await caseShow(server.app, caseId, 'md', (s) => (sheet += s));
+    expect(sheet).toContain('## STEP 3：紹介とフォローアップ');
+    expect(sheet).toMatch(/\| 候補A \| 元電機メーカー品質保証課長\d \| 新現役 \| 検討中・面談 \|/u);
+    expect(sheet).toMatch(/\| 30日目 \| \d{4}-\d{2}-\d{2} \| 回答済み \| 順調 \| — \|/u);
+    expect(sheet).not.toMatch(/intro\d@example\.jp|紹介 \d子/u);
     const audit = await server.app.db.prisma.auditEvent.findMany({ where: { caseId, action: 'status_changed' }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => `${a.fromStatus}>${a.toStatus}:${a.channel}`).slice(2)).toEqual([
       'in_review>approved:teams', 'approved>matching:teams', 'matching>introduced:teams', 'introduced>hired:slack', 'hired>following_up:scheduler',

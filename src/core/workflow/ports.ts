@@ -60,8 +60,6 @@ export interface CaseTransaction {
   followUps: CaseFollowUps;
   /** Whether an audit row of this action names this candidate (e.g. the owner's interest). */
   audited(action: string, candidateId: string): Promise<boolean>;
-  /** How many audit rows of this action the case has (a scheduled check-in runs once). */
-  countAudits(action: string): Promise<number>;
 }
 
 export interface WorkflowStore {
