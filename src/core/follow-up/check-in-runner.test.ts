@@ -123,6 +123,7 @@ describe('the owner answering', () => {
     await runner.due(caseId, 30);
     await runner.due(caseId, 90);
     expect((await followUp(caseId, 30)).state).toBe('unanswered');
+    expect(await outbox(caseId, 'slack')).toContain('30日目の問いかけには、経営者からの回答がありませんでした');
     expect((await followUp(caseId, 90)).state).toBe('asked');
     await say('順調です');
     expect((await followUp(caseId, 90)).contribution).toBe('good');

@@ -52,7 +52,7 @@ export function createCheckInRunner(deps: CheckInRunnerDeps) {
     }
     await tx.followUps.update(caseId, day, { state: 'asked', askedAt: now() });
     await tx.audit({ ...system, action: 'follow_up_asked', detail: { day } });
-    await notify(tx, { type: 'check_in_due', day, question: checkInQuestion(deps.checkIn, day) });
+    await notify(tx, { type: 'check_in_due', day, question: checkInQuestion(deps.checkIn, day), unansweredDay: earlier?.day ?? null });
     return 'asked';
   }
 

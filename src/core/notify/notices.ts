@@ -30,7 +30,7 @@ export type CaseNotice =
   | { type: 'hired'; by: string; letter: string; checkInDays: number[] }
   | { type: 'checked_in'; by: string; note: string | null }
   /** The owner's first check-in question, worded from prompts/follow-up/check-in.yaml. */
-  | { type: 'check_in_due'; day: number; question: Reply }
+  | { type: 'check_in_due'; day: number; question: Reply; unansweredDay: number | null }
   | { type: 'check_in_answered'; summary: CheckInSummary }
   | { type: 'closed'; by: string; reason: string };
 
@@ -151,7 +151,10 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
       return slack(t, [text(`${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
     case 'check_in_due':
       return [
-        ...slack(t, [text(`採用から${notice.day}日が経ちました。経営者に LINE でご様子を伺っています（回答はこのスレッドに届きます）。人材の方にもご様子を伺い、「フォローアップを記録」してください。`)], false),
+        ...slack(t, [text([
+          `採用から${notice.day}日が経ちました。経営者に LINE でご様子を伺っています（回答はこのスレッドに届きます）。人材の方にもご様子を伺い、「フォローアップを記録」してください。`,
+          ...(notice.unansweredDay ? [`※ ${notice.unansweredDay}日目の問いかけには、経営者からの回答がありませんでした。`] : []),
+        ].join('\n'))], false),
         ...owner(t, [notice.question]),
       ];
     case 'check_in_answered':
