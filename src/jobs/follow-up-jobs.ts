@@ -1,4 +1,4 @@
-import type { PgBoss } from 'pg-boss';
+import type { Job, JobResult, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { CheckInRunner } from '../core/follow-up/check-in-runner.js';
 import type { FollowUpJobSource } from '../db/prisma-follow-up-store.js';
@@ -15,6 +15,7 @@ export const CHECK_IN_QUEUE = 'follow-up-check-in';
 const SYNC_QUEUE = 'follow-up-sync';
 const SYNC_EVERY = '*/5 * * * *';
 const BATCH = 200;
+const BATCH_SIZE = 10;
 
 interface CheckInJobData {
   caseId: string;
@@ -57,6 +58,20 @@ export function createFollowUpJobs(deps: FollowUpJobsDeps) {
     return syncing;
   }
 
+  async function runBatch(jobs: Job<CheckInJobData>[]): Promise<JobResult[]> {
+    const results: JobResult[] = [];
+    for (const job of jobs) {
+      try {
+        await deps.runner.due(job.data.caseId, job.data.day);
+        results.push({ id: job.id, status: 'completed' });
+      } catch (err) {
+        log.warn({ err, caseId: job.data.caseId, day: job.data.day }, 'check-in failed; the queue retries it');
+        results.push({ id: job.id, status: 'failed', output: { message: (err as Error).message } });
+      }
+    }
+    return results;
+  }
+
   return {
     async start(): Promise<void> {
       // A failed or expired check-in (database down, a process killed) is retried with backoff,
@@ -64,9 +79,8 @@ export function createFollowUpJobs(deps: FollowUpJobsDeps) {
       const expire = deps.settings.expireSeconds;
       await boss.createQueue(CHECK_IN_QUEUE, { expireInSeconds: expire, retryLimit: 20, retryDelay: Math.min(60, expire), retryBackoff: true, retryDelayMax: 3600 });
       await boss.createQueue(SYNC_QUEUE, { expireInSeconds: 300, retryLimit: 0 });
-      await boss.work<CheckInJobData>(CHECK_IN_QUEUE, { pollingIntervalSeconds: deps.settings.pollSeconds, batchSize: 1 }, async ([job]) => {
-        if (job) await deps.runner.due(job.data.caseId, job.data.day);
-      });
+      // Up to BATCH_SIZE due jobs per poll, each settled on its own: one case's failure retries that job only.
+      await boss.work(CHECK_IN_QUEUE, { pollingIntervalSeconds: deps.settings.pollSeconds, batchSize: BATCH_SIZE, perJobResults: true }, runBatch);
       await boss.work(SYNC_QUEUE, { pollingIntervalSeconds: 30 }, async () => void (await sync()));
       await boss.schedule(SYNC_QUEUE, SYNC_EVERY);
       const queued = await sync();

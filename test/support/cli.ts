@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repoRoot } from '../../src/core/repo-root.js';
 
 // Runs the built `bansou` binary as a user would. The suite's script builds before testing.
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+// repoRoot, not a relative path: benches run this file from dist/.
+export const ROOT = repoRoot();
 export const CLI = join(ROOT, 'dist/src/cli/main.js');
 
 export interface CliResult {
