@@ -1,5 +1,6 @@
 import type { App } from '../../app.js';
 import { EXPORTABLE, jobOfferMarkdown, linkageCsv } from '../../core/report/handoff.js';
+import { buildJobOffer } from '../../core/report/job-offer.js';
 import { formatReport, parsePeriod, type ReportPeriod } from '../../core/report/report.js';
 import { toCaseSheet } from '../../core/sheet.js';
 import { CASE_STATUS_LABELS } from '../../core/vocab.js';
@@ -35,7 +36,7 @@ export async function caseExport(app: App, caseId: string, format: string, out: 
     throw new InputError(`案件 ${stored.id} の求人はまだ承認されていません（状況：${CASE_STATUS_LABELS[stored.status]}）。求人票はコーディネーターの承認後に出力できます。`);
   }
   const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
-  out(jobOfferMarkdown(sheet, await holderOf(app.db.prisma, stored.id)));
+  out(jobOfferMarkdown(buildJobOffer(sheet, await holderOf(app.db.prisma, stored.id))));
 }
 
 export async function casesCsv(app: App, write: (s: string) => Promise<void>): Promise<void> {

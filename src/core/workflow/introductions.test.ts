@@ -13,6 +13,7 @@ import { createShortlistService, type ShortlistService } from '../matching/short
 import { createWorkflow } from './member-actions.js';
 import { parseFollowUpDays, planCheckIns } from './follow-up.js';
 import { jobOfferMarkdown } from '../report/handoff.js';
+import { buildJobOffer } from '../report/job-offer.js';
 import { toCaseSheet } from '../sheet.js';
 
 // STEP 3 on a real database: the coordinator chooses whom to introduce, the owner answers on
@@ -140,7 +141,7 @@ describe('introductions', () => {
     const { caseId, ids } = await approvedCase();
     expect(ids.length).toBeGreaterThanOrEqual(4);
     const stored = (await createPrismaCaseStore(db.prisma).getCase(caseId))!;
-    const offer = jobOfferMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled), '川口商工会');
+    const offer = jobOfferMarkdown(buildJobOffer(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled), '川口商工会'));
     expect(offer).toMatch(/^# 求人票　/u);
     expect(offer).toContain('| 会社名 | 株式会社川口メッキ |');
     expect(offer).toContain('取扱機関：川口商工会');
