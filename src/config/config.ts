@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { llmSettings, type LlmConfig } from './llm-config.js';
 
@@ -7,6 +8,18 @@ import { llmSettings, type LlmConfig } from './llm-config.js';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+/** A font file, and for a collection (.ttc/.otc) optionally the face: /path/x.ttc#NotoSansCJKjp-Regular. */
+export interface FontSetting { path: string; face?: string }
+
+export function parseFontSetting(value: string): FontSetting {
+  const hash = value.lastIndexOf('#');
+  const path = value.slice(0, hash);
+  if (hash > 0 && /\.(ttc|otc)$/i.test(path) && hash < value.length - 1) return { path, face: value.slice(hash + 1) };
+  return { path: value };
+}
+
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
@@ -44,6 +57,12 @@ const envSchema = z.object({
   AZURE_OPENAI_API_VERSION: optionalString,
   AZURE_OPENAI_DEPLOYMENT: optionalString,
   LANGCHAIN_MODEL_MODULE: optionalString,
+  // The 求人票 PDF's Japanese font; checked here so that a typo shows at start, not at export.
+  PDF_FONT: z.string().trim().min(1).optional().superRefine((value, ctx) => {
+    if (value && !isFile(parseFontSetting(value).path)) {
+      ctx.addIssue({ code: 'custom', message: `フォントファイルが見つかりません（${parseFontSetting(value).path}）` });
+    }
+  }),
 });
 
 const LLM_KEYS = {
@@ -73,6 +92,8 @@ export type Config = {
    */
   simulator: boolean;
   llm: LlmConfig;
+  /** PDF_FONT; unset = look for a Japanese font on the system (src/pdf/japanese-font.ts). */
+  pdfFont: FontSetting | undefined;
 };
 
 export type { LlmConfig };
@@ -117,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     },
     simulator: e.BANSOU_SIMULATOR ? e.BANSOU_SIMULATOR === 'on' : e.NODE_ENV !== 'production',
     llm: llm.config,
+    pdfFont: e.PDF_FONT ? parseFontSetting(e.PDF_FONT) : undefined,
   };
 }
 
