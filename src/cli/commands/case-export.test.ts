@@ -5,7 +5,7 @@ import { planExport } from './case-export.js';
 describe('bansou case export: what is refused before the database opens', () => {
   it('writes Markdown anywhere, and a PDF to a file or a pipe, never to a terminal', () => {
     expect(planExport('md', undefined, true, undefined)).toEqual({ format: 'md', outFile: undefined });
-    expect(planExport('pdf', 'a.pdf', true, undefined)).toMatchObject({ format: 'pdf', outFile: 'a.pdf', font: { source: 'system' } });
+    expect(planExport('pdf', 'a.pdf', true, { path: '/f/a.ttf' })).toMatchObject({ format: 'pdf', outFile: 'a.pdf', font: { path: '/f/a.ttf' } });
     expect(planExport('pdf', undefined, false, { path: '/f/x.ttc', face: 'X' })).toMatchObject({ font: { path: '/f/x.ttc', face: 'X', source: 'PDF_FONT' } });
     const terminal = (() => {
       try {

@@ -2,15 +2,24 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveJapaneseFont, type FontChoice } from '../../src/pdf/japanese-font.js';
 import { ROOT } from './cli.js';
 import { testDatabaseKind } from './db.js';
 
-// poppler-utils (pdftotext, pdftoppm) read a PDF back as text and as an image: proof that its
-// Japanese maps back to characters and draws. scripts/browser-deps.sh installs it; without
-// it the checks skip, except under CI=true, where its absence is a failure (like Chromium).
+// What the PDF tests need from the machine: a Japanese font to make a 求人票 at all, and
+// poppler-utils (pdftotext, pdftoppm) to read it back as text and as an image, proof that its
+// Japanese maps back to characters and draws. scripts/browser-deps.sh installs both; without
+// them the tests skip, except under CI=true, where their absence is a failure (like Chromium).
 
 export const popplerAvailable = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
-export const popplerRequired = process.env.CI === 'true';
+export const japaneseFont = ((): FontChoice | null => {
+  try {
+    return resolveJapaneseFont(undefined);
+  } catch {
+    return null;
+  }
+})();
+export const pdfToolsRequired = process.env.CI === 'true';
 
 function withPdfFile<T>(pdf: Buffer, work: (path: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'bansou-pdf-'));
