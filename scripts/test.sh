@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the suite on the embedded PGlite, then again on PostgreSQL when one is reachable
-# (BANSOU_TEST_PG_URL, default postgresql://postgres@127.0.0.1:5432/postgres). Installs Chromium
-# for the browser tests first when it is missing (scripts/browser-deps.sh).
+# (BANSOU_TEST_PG_URL, default postgresql://postgres@127.0.0.1:5432/postgres). Installs Chromium,
+# a Japanese font and poppler-utils for the browser and PDF tests first when they are missing
+# (scripts/browser-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pg_url="${BANSOU_TEST_PG_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 
-# Chromium for test/browser (Debian's package); CI fails there if it is still missing.
+# Chromium, the font and poppler-utils (Debian's packages); CI fails there if one is still missing.
 bash scripts/browser-deps.sh || [ "${CI:-}" != "true" ]
 
 echo "== tests on the embedded database (PGlite) ==" >&2

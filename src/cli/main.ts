@@ -9,11 +9,13 @@ import { routeWarnings } from '../config/warnings.js';
 import { ContentError } from '../core/intake/content.js';
 import { repoRoot } from '../core/repo-root.js';
 import { DatabaseSetupError } from '../db/connect.js';
+import { FontUnavailableError } from '../pdf/japanese-font.js';
 import { admin } from './commands/admin.js';
 import { accountAdd } from './commands/account.js';
 import { outbox } from './commands/outbox.js';
 import { caseShow } from './commands/case-show.js';
-import { caseExport, casesCsv, checkReportArgs, report } from './commands/report.js';
+import { caseExport, planExport } from './commands/case-export.js';
+import { casesCsv, checkReportArgs, report } from './commands/report.js';
 import { generateCsv, importCandidates, parseCount, parseSeed } from './commands/candidates.js';
 import { checkMatchArgs, match, matchNeedsDatabase, parseTop } from './commands/match.js';
 import { readCandidateFile } from './input-files.js';
@@ -28,7 +30,8 @@ const USAGE = `使い方: bansou <command> [options]
   chat [--as owner|advisor|coordinator]   端末で bot と会話します（--user ID で相手を指定）
   replay FILE [--json] [--transcript]     経営者側の発言を再生し、案件シートを表示します
   case show CASE_ID [--format json|md]    案件シートを表示します
-  case export CASE_ID [--format md]       承認済みの求人を求人票（Markdown）として書き出します
+  case export CASE_ID [--format md|pdf] [--out FILE]
+                                          承認済みの求人を求人票（Markdown か PDF）として書き出します
   cases csv                               全案件を情報連携シートの形の CSV（UTF-8・BOM付き）で書き出します
   report [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format md|csv|json]
                                           期間中のネットワークの実績（相談・求人化・紹介・採用・フォローアップ）
@@ -59,6 +62,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   transcript: { type: 'boolean', default: false },
   format: { type: 'string' },
+  out: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   name: { type: 'string' },
@@ -85,7 +89,7 @@ const OPTIONS = {
 const out = (s: string): void => void process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
 const err = (s: string): void => void process.stderr.write(s.endsWith('\n') ? s : `${s}\n`);
 /** Raw output that waits for the pipe to drain: `generate` may write hundreds of megabytes. */
-const writeStdout = (chunk: string): Promise<void> =>
+const writeStdout = (chunk: string | Uint8Array): Promise<void> =>
   new Promise((done) => (process.stdout.write(chunk) ? done() : process.stdout.once('drain', () => done())));
 
 function version(): string {
@@ -120,8 +124,11 @@ async function run(argv: string[]): Promise<void> {
       if (rest.length !== 1) throw new UsageError('replay にはファイルを1つ指定してください: bansou replay FILE [--json]');
       return withApp(config, log, (app) => replay(app, rest[0] as string, { json: values.json, transcript: values.transcript }, out, err));
     case 'case':
-      if (rest[0] === 'export' && rest.length === 2) return withApp(config, log, (app) => caseExport(app, rest[1] as string, values.format ?? 'md', out));
-      if (rest[0] !== 'show' || rest.length !== 2) throw new UsageError('使い方: bansou case show CASE_ID [--format json|md] ／ bansou case export CASE_ID [--format md]');
+      if (rest[0] === 'export' && rest.length === 2) {
+        const plan = planExport(values.format ?? 'md', values.out, process.stdout.isTTY === true, config.pdfFont);
+        return withApp(config, log, (app) => caseExport(app, rest[1] as string, plan, writeStdout, out));
+      }
+      if (rest[0] !== 'show' || rest.length !== 2) throw new UsageError('使い方: bansou case show CASE_ID [--format json|md] ／ bansou case export CASE_ID [--format md|pdf] [--out FILE]');
       return withApp(config, log, (app) => caseShow(app, rest[1] as string, values.format ?? 'json', out));
     case 'cases':
       if (rest[0] !== 'csv' || rest.length !== 1) throw new UsageError('使い方: bansou cases csv');
@@ -173,11 +180,12 @@ async function run(argv: string[]): Promise<void> {
 /** Known failures get one line and an exit code; only unexpected ones show a stack. */
 function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    err(`bansou: ${(error as Error).message}\n\n${USAGE}`);
+    err(error instanceof UsageError && !error.showUsage ? `bansou: ${error.message}` : `bansou: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (error instanceof InputError || error instanceof ConfigError || error instanceof DatabaseSetupError || error instanceof ContentError) {
-    err(`bansou: ${error.message}`);
+  const known = [InputError, ConfigError, DatabaseSetupError, ContentError, FontUnavailableError];
+  if (known.some((kind) => error instanceof kind)) {
+    err(`bansou: ${(error as Error).message}`);
     return 1;
   }
   err(`bansou: 予期しないエラーが発生しました: ${(error as Error).message ?? String(error)}`);

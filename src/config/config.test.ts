@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, parseFontSetting } from './config.js';
 
 describe('loadConfig', () => {
   it('runs with nothing set: embedded database, port 3000, offline', () => {
@@ -145,5 +145,25 @@ describe('loadConfig: follow-up and the weekly report', () => {
   it('names bad days, a bad channel and a bad schedule at once', () => {
     expect(() => loadConfig({ FOLLOW_UP_DAYS: '30,0', REPORT_SLACK_CHANNEL: '#general', REPORT_SCHEDULE: 'weekly' }))
       .toThrow(/FOLLOW_UP_DAYS.*REPORT_SLACK_CHANNEL.*REPORT_SCHEDULE/su);
+  });
+});
+
+describe('loadConfig: PDF_FONT', () => {
+  const here = import.meta.filename;
+
+  it('takes a font file, and a face inside a collection after #', () => {
+    expect(loadConfig({}).pdfFont).toBeUndefined();
+    expect(loadConfig({ PDF_FONT: here }).pdfFont).toEqual({ path: here });
+    expect(parseFontSetting('/f/NotoSansCJK-Regular.ttc#NotoSansCJKjp-Regular')).toEqual({ path: '/f/NotoSansCJK-Regular.ttc', face: 'NotoSansCJKjp-Regular' });
+    // Only a collection has faces: elsewhere a # is part of the file name.
+    expect(parseFontSetting('/f/font#2.ttf')).toEqual({ path: '/f/font#2.ttf' });
+    expect(parseFontSetting('/f/x.ttc#')).toEqual({ path: '/f/x.ttc#' });
+  });
+
+  it('names a font file that does not exist, with the other problems', () => {
+    const message = problemsOf({ PDF_FONT: '/nowhere/ipag.ttf', PORT: 'abc' });
+    expect(message).toContain('PDF_FONT: フォントファイルが見つかりません（/nowhere/ipag.ttf）');
+    expect(message).toContain('PORT');
+    expect(problemsOf({ PDF_FONT: import.meta.dirname })).toContain('PDF_FONT');
   });
 });

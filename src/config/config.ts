@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { llmSettings, type LlmConfig } from './llm-config.js';
 import { parseFollowUpDays } from '../core/follow-up/plan.js';
@@ -8,6 +9,18 @@ import { parseFollowUpDays } from '../core/follow-up/plan.js';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const optionalString = z.string().trim().min(1).optional().catch(undefined);
+
+/** A font file, and for a collection (.ttc/.otc) optionally the face: /path/x.ttc#NotoSansCJKjp-Regular. */
+export interface FontSetting { path: string; face?: string }
+
+export function parseFontSetting(value: string): FontSetting {
+  const hash = value.lastIndexOf('#');
+  const path = value.slice(0, hash);
+  if (hash > 0 && /\.(ttc|otc)$/i.test(path) && hash < value.length - 1) return { path, face: value.slice(hash + 1) };
+  return { path: value };
+}
+
+const isFile = (path: string): boolean => statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
@@ -50,6 +63,12 @@ const envSchema = z.object({
   REPORT_SCHEDULE: z.string().trim().regex(/^\S+( \S+){4}$/, 'must be a cron expression with five fields, e.g. "0 9 * * 1"').default('0 9 * * 1'),
   BANSOU_JOBS_POLL_SECONDS: z.coerce.number().min(0.5).max(600).default(5),
   BANSOU_JOBS_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  // The 求人票 PDF's Japanese font; checked here so that a typo shows at start, not at export.
+  PDF_FONT: z.string().trim().min(1).optional().superRefine((value, ctx) => {
+    if (value && !isFile(parseFontSetting(value).path)) {
+      ctx.addIssue({ code: 'custom', message: `フォントファイルが見つかりません（${parseFontSetting(value).path}）` });
+    }
+  }),
 });
 
 const LLM_KEYS = {
@@ -84,6 +103,8 @@ export type Config = {
   jobs: { pollSeconds: number; expireSeconds: number };
   /** The weekly figures' Slack channel (null: no weekly post) and when to post, Japan time. */
   weeklyReport: { channelId: string | null; cron: string };
+  /** PDF_FONT; unset = look for a Japanese font on the system (src/pdf/japanese-font.ts). */
+  pdfFont: FontSetting | undefined;
 };
 
 export type { LlmConfig };
@@ -131,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { da
     followUpDays: parseFollowUpDays(e.FOLLOW_UP_DAYS),
     jobs: { pollSeconds: e.BANSOU_JOBS_POLL_SECONDS, expireSeconds: e.BANSOU_JOBS_EXPIRE_SECONDS },
     weeklyReport: { channelId: e.REPORT_SLACK_CHANNEL ?? null, cron: e.REPORT_SCHEDULE },
+    pdfFont: e.PDF_FONT ? parseFontSetting(e.PDF_FONT) : undefined,
   };
 }
 

@@ -13,6 +13,8 @@ export const CLI = join(ROOT, 'dist/src/cli/main.js');
 export interface CliResult {
   code: number | null;
   stdout: string;
+  /** stdout as bytes, for binary output (a PDF). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
@@ -33,7 +35,10 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input
     child.stdout.on('data', (d: Buffer) => stdout.push(d));
     child.stderr.on('data', (d: Buffer) => stderr.push(d));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') }));
+    child.on('close', (code) => {
+      const bytes = Buffer.concat(stdout);
+      done({ code, stdout: bytes.toString('utf8'), stdoutBytes: bytes, stderr: Buffer.concat(stderr).toString('utf8') });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
@@ -41,6 +46,8 @@ export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; input
 /** Where a CLI process keeps its database: a fresh embedded data dir, or a PostgreSQL URL. */
 export interface CliDatabase {
   env: NodeJS.ProcessEnv;
+  /** SQL from the test itself, between CLI processes (the embedded database admits one at a time). */
+  query<T extends object>(sql: string, params?: unknown[]): Promise<T[]>;
   cleanup(): Promise<void>;
 }
 

@@ -12,6 +12,7 @@ import type { CandidateRecord } from '../matching/candidate.js';
 import { createShortlistService, type ShortlistService } from '../matching/shortlist.js';
 import { createWorkflow } from './member-actions.js';
 import { jobOfferMarkdown } from '../report/handoff.js';
+import { buildJobOffer } from '../report/job-offer.js';
 import { toCaseSheet } from '../sheet.js';
 
 // STEP 3 on a real database: the coordinator chooses whom to introduce, the owner answers on
@@ -139,7 +140,7 @@ describe('introductions', () => {
     const { caseId, ids } = await approvedCase();
     expect(ids.length).toBeGreaterThanOrEqual(4);
     const stored = (await createPrismaCaseStore(db.prisma).getCase(caseId))!;
-    const offer = jobOfferMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled), '川口商工会');
+    const offer = jobOfferMarkdown(buildJobOffer(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled), '川口商工会'));
     expect(offer).toMatch(/^# 求人票　/u);
     expect(offer).toContain('| 会社名 | 株式会社川口メッキ |');
     expect(offer).toContain('取扱機関：川口商工会');
