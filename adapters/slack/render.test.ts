@@ -47,7 +47,7 @@ describe('renderMessage', () => {
     expect(m.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: '案件 C-7K3M9Q2X［求人案作成済み］' } });
     expect(m.blocks[1]).toMatchObject({ type: 'section', fields: expect.any(Array) });
     const actions = m.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string; value: string; style?: string }[] };
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval']);
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'close_case', 'send_for_approval']);
     expect(actions.elements.every((e) => e.value === 'C-7K3M9Q2X')).toBe(true);
     expect(actions.elements.at(-1)?.style).toBe('primary');
     expect(m.text).toContain('案件 C-7K3M9Q2X');

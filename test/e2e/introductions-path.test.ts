@@ -62,7 +62,7 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     expect((await t.execute(COORDINATOR, 'approve', { caseId }, card.activityId ?? undefined)).status).toBe(200);
 
     // Approval ranked the pool and told the coordinator whom it proposes.
-    await waitFor(() => teams.delivered().some((c) => JSON.stringify(c.body).includes(`${caseId} の候補者です`)), 'the shortlist in Teams');
+    await waitFor(() => teams.delivered().some((c) => JSON.stringify(c.body).includes(`紹介する候補者の選定　案件 ${caseId}`)), 'the shortlist in Teams');
     const proposed = (await server.app.candidates.loadShortlist(caseId)).map((e) => e.candidateId);
     const coordinator = { channel: 'teams', externalId: COORDINATOR.aadObjectId };
     expect((await server.app.workflow.act(coordinator, caseId, { type: 'approve_shortlist', candidateIds: proposed.slice(0, 3) })).outcome).toBe('done');

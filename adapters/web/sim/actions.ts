@@ -58,6 +58,8 @@ export function toMemberAction(r: ActionRequest): Parsed {
       case 'approve': return { type: 'decide', decision: 'approve', comment: r.comment ?? null };
       case 'return': return { type: 'decide', decision: 'return', comment: r.comment ?? null };
       case 'comment': return r.comment ? { type: 'comment', text: r.comment } : { error: 'コメントを入力してください。' };
+      // STEP 3 buttons are not in the simulator's panes yet (PANE_VERBS keeps them out).
+      default: return { error: 'このボタンはこの画面では使えません。' };
     }
   })();
   return 'error' in action ? action : { caseId: parsed.caseId, action };
