@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySpec } from '../../src/core/case-sheet.js';
-import { decodeContext, editDraftModal, encodeContext, handOverModal, parseAskOwner, parseEditDraft, parseHandOver, type SubmittedValues } from './modals.js';
+import { checkInModal, closeCaseModal, decodeContext, editDraftModal, encodeContext, handOverModal, parseAskOwner, parseCheckIn, parseCloseCase, parseEditDraft, parseHandOver, type SubmittedValues } from './modals.js';
 
 // The modals open prefilled within Slack's limits, and submissions read back into actions.
 
@@ -42,6 +42,17 @@ describe('modals', () => {
   it('reads a hand-over, and insists on a destination', () => {
     expect(parseHandOver({ to: { value: { selected_option: { value: 'org-b' } } }, ...v({ note: '融資の相談も' }) })).toEqual({ ok: true, value: { to: 'org-b', note: '融資の相談も' } });
     expect(parseHandOver(v({ note: 'x' }))).toMatchObject({ ok: false, errors: { to: expect.any(String) } });
+  });
+
+  it('asks for a reason to close a case, and takes a follow-up note as optional', () => {
+    const close = closeCaseModal(ctx);
+    expect(close.callback_id).toBe('close_case');
+    expect(close.blocks.find((b) => (b as { block_id?: string }).block_id === 'reason')).toMatchObject({ optional: false });
+    expect(parseCloseCase(v({ reason: ' 自社で採用できた ' }))).toEqual({ ok: true, value: { reason: '自社で採用できた' } });
+    expect(parseCloseCase(v({ reason: '   ' }))).toEqual({ ok: false, errors: { reason: expect.any(String) } });
+    expect(checkInModal(ctx).blocks.find((b) => (b as { block_id?: string }).block_id === 'note')).toMatchObject({ optional: true });
+    expect(parseCheckIn(v({ note: '30日面談：順調' }))).toEqual({ ok: true, value: { note: '30日面談：順調' } });
+    expect(parseCheckIn(v({ note: '' }))).toEqual({ ok: true, value: { note: null } });
   });
 
   it('refuses metadata that is not ours', () => {

@@ -7,7 +7,7 @@ import { clip } from './render.js';
 // limits (https://docs.slack.dev/reference/views): a title and its buttons 24 characters,
 // private_metadata 3,000, a static_select 100 options of 75 characters.
 
-export const CALLBACKS = { askOwner: 'ask_owner', editDraft: 'edit_draft', handOver: 'hand_over' } as const;
+export const CALLBACKS = { askOwner: 'ask_owner', editDraft: 'edit_draft', handOver: 'hand_over', checkIn: 'check_in', closeCase: 'close_case' } as const;
 export type ModalCallback = (typeof CALLBACKS)[keyof typeof CALLBACKS];
 
 /** What a submission needs to find its way back: the case, and where to answer the member. */
@@ -92,6 +92,20 @@ export function handOverModal(ctx: ModalContext, organisations: OrganisationReco
   ]);
 }
 
+export function checkInModal(ctx: ModalContext): types.ModalView {
+  return modal(CALLBACKS.checkIn, 'フォローアップを記録', ctx, [
+    { type: 'section', text: { type: 'mrkdwn', text: `案件 ${ctx.caseId} で、経営者や人材の方に様子を伺った内容を記録します。` } },
+    textInput('note', 'メモ', { multiline: true, max: 2000, hint: '例：30日面談。業務は順調、月次の品質会議を始めた。' }),
+  ], '記録');
+}
+
+export function closeCaseModal(ctx: ModalContext): types.ModalView {
+  return modal(CALLBACKS.closeCase, '案件を終了', ctx, [
+    { type: 'section', text: { type: 'mrkdwn', text: `案件 ${ctx.caseId} を終了します。経営者には、ご相談がいったん終了したことをお知らせします。` } },
+    textInput('reason', '終了の理由', { multiline: true, optional: false, max: 1000, hint: '例：自社で採用できた／経営者の都合で見送り' }),
+  ], '終了する');
+}
+
 // --- submissions ------------------------------------------------------------------------
 
 export interface SubmittedValue {
@@ -139,4 +153,13 @@ export function parseHandOver(values: SubmittedValues): Parsed<{ to: string; not
   const to = values.to?.value?.selected_option?.value;
   if (!to) return { ok: false, errors: { to: '引き継ぎ先を選んでください。' } };
   return { ok: true, value: { to, note: orNull(raw(values, 'note')) } };
+}
+
+export function parseCheckIn(values: SubmittedValues): Parsed<{ note: string | null }> {
+  return { ok: true, value: { note: orNull(raw(values, 'note')) } };
+}
+
+export function parseCloseCase(values: SubmittedValues): Parsed<{ reason: string }> {
+  const reason = raw(values, 'reason');
+  return reason ? { ok: true, value: { reason } } : { ok: false, errors: { reason: '終了の理由を入力してください。' } };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventEnvelope } from '../../test/support/slack-signer.js';
-import { classify } from './payloads.js';
+import { classify, parseCaseValue } from './payloads.js';
 
 // What reaches the handlers, and what is acked and dropped.
 
@@ -36,4 +36,14 @@ describe('classify', () => {
   ])('drops %s', (_name, body) => {
     expect(classify(body).ok).toBe(false);
   });
+});
+
+describe('parseCaseValue', () => {
+  it.each([
+    ['C-AAAAAAAA', { caseId: 'C-AAAAAAAA', candidateId: null }],
+    ['C-AAAAAAAA:E2E-1', { caseId: 'C-AAAAAAAA', candidateId: 'E2E-1' }],
+    ['C-AAAAAAAA:', null],
+    ['C-AAAAAAAA:has space', null],
+    ['not-a-case:E2E-1', null],
+  ])('%j', (value, expected) => expect(parseCaseValue(value)).toEqual(expected));
 });

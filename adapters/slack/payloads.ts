@@ -62,6 +62,17 @@ const slashCommand = z.object({
   response_url: z.url(),
 });
 
+/** A case button's value: the case id, then `:candidateId` when the action is about one person. */
+const caseValue = z.string().regex(/^C-[0-9A-Z]{8}(?::\S{1,64})?$/).transform((v) => {
+  const at = v.indexOf(':');
+  return at < 0 ? { caseId: v, candidateId: null } : { caseId: v.slice(0, at), candidateId: v.slice(at + 1) };
+});
+
+export function parseCaseValue(value: string): { caseId: string; candidateId: string | null } | null {
+  const parsed = caseValue.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
 export type ThreadMessage = { type: 'thread_message'; id: string; user: string; channel: string; threadTs: string; ts: string; text: string };
 export type AppHomeOpened = { type: 'app_home_opened'; id: string; user: string };
 export type BlockAction = { type: 'block_actions'; id: string; user: string; triggerId: string; actionId: string; value: string; channelId: string | null; messageTs: string | null };

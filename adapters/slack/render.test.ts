@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseCard } from '../../src/core/notify/case-card.js';
+import { actionValue, caseCard } from '../../src/core/notify/case-card.js';
+import { shortlistCard } from '../../src/core/notify/introduction-cards.js';
 import { text, type CardReply, type Reply } from '../../src/core/replies.js';
 import { toCaseSheet } from '../../src/core/sheet.js';
 import { emptyFields } from '../../src/core/case-sheet.js';
@@ -47,7 +48,7 @@ describe('renderMessage', () => {
     expect(m.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: '案件 C-7K3M9Q2X［求人案作成済み］' } });
     expect(m.blocks[1]).toMatchObject({ type: 'section', fields: expect.any(Array) });
     const actions = m.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string; value: string; style?: string }[] };
-    expect(actions.elements.map((e) => e.action_id)).toEqual(['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval']);
+    expect(actions.elements.map((e) => e.action_id)).toEqual(['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'close_case', 'send_for_approval']);
     expect(actions.elements.every((e) => e.value === 'C-7K3M9Q2X')).toBe(true);
     expect(actions.elements.at(-1)?.style).toBe('primary');
     expect(m.text).toContain('案件 C-7K3M9Q2X');
@@ -91,5 +92,36 @@ describe('renderMessage', () => {
     const button = (m.blocks[1] as { elements: { text: { text: string }; action_id: string }[] }).elements[0];
     expect([...(button?.text.text ?? '')].length).toBe(LIMITS.buttonText);
     expect(button?.action_id).toBe('choice_0');
+  });
+});
+
+describe('STEP 3 in the case thread', () => {
+  const proposal = (n: number) => ({ rank: n, candidateId: `E2E-${n}`, kind: 'senior' as const, headline: `元品質保証課長${n}`, score: 0.9, reasons: ['ISOに詳しい'], gaps: [] });
+
+  it('records a hire with a button that carries the person in its value', () => {
+    const m = renderMessage([{ type: 'choices', text: '面談を確定しました。', choices: [{ label: '採用・契約を記録', value: actionValue('record_hire', 'C-7K3M9Q2X', 'E2E-1') }] }]);
+    const actions = m.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string; value: string; style?: string }[] };
+    expect(actions.elements).toEqual([expect.objectContaining({ action_id: 'record_hire', value: 'C-7K3M9Q2X:E2E-1', style: 'primary' })]);
+  });
+
+  it('shows the shortlist to choose from as text, with nothing to press', () => {
+    const card = shortlistCard('C-7K3M9Q2X', [proposal(1), proposal(2)], { poolSize: 100 });
+    const m = renderMessage([{ ...card, actions: [] }]);
+    expect(m.blocks.some((b) => b.type === 'actions')).toBe(false);
+    const shown = sectionTexts(m.blocks).join('\n');
+    expect(shown).toContain('E2E-1');
+    expect(shown).toContain('元品質保証課長2');
+    expect(shown).toContain('2〜3 名');
+  });
+
+  it.each([
+    ['hired', ['check_in', 'close_case']],
+    ['following_up', ['check_in', 'close_case']],
+    ['matching', ['close_case']],
+    ['closed', []],
+  ] as const)('offers on a %s case card: %j', (status, expected) => {
+    const m = renderMessage([caseCard(toCaseSheet('C-7K3M9Q2X', status, emptyFields(), []), { organisation: null, assignee: null })]);
+    const ids = (m.blocks.find((b) => b.type === 'actions') as { elements: { action_id: string }[] }).elements.map((e) => e.action_id);
+    expect(ids.filter((id) => id === 'check_in' || id === 'close_case')).toEqual(expected);
   });
 });

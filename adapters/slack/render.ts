@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { parseActionValue } from '../../src/core/notify/case-card.js';
-import { replyToPlainText, type CardReply, type Choice, type Reply } from '../../src/core/replies.js';
+import { pickToPlainText, replyToPlainText, type CardReply, type Choice, type Reply } from '../../src/core/replies.js';
 
 // The core's Reply union as Block Kit. Slack's limits decide the shapes below
 // (https://docs.slack.dev/reference/block-kit/blocks): a message holds at most 50 blocks, a
@@ -54,18 +54,22 @@ export function splitText(text: string, max: number): string[] {
 const mrkdwnSections = (text: string): Block[] =>
   splitText(escapeMrkdwn(text), LIMITS.sectionText).map((piece) => ({ type: 'section', text: { type: 'mrkdwn', text: piece || ' ' } }));
 
+const PRIMARY = new Set(['send_for_approval', 'approve', 'record_hire']);
+
 /**
- * Member verbs become buttons whose action_id is the verb and value the case id, so the
- * block_actions handler can route on action_id alone; other choices keep their value.
+ * Member verbs become buttons whose action_id is the verb and value the case id (then
+ * `:candidateId` for an action about one person), so the block_actions handler can route on
+ * action_id alone; other choices keep their value.
  */
 export function button(choice: Choice, index: number): types.Button {
   const parsed = parseActionValue(choice.value);
+  const value = parsed ? [parsed.caseId, ...(parsed.candidateId ? [parsed.candidateId] : [])].join(':') : clip(choice.value, 2000);
   return {
     type: 'button',
     text: { type: 'plain_text', text: clip(choice.label, LIMITS.buttonText) },
     action_id: parsed ? parsed.verb : `choice_${index}`,
-    value: parsed ? parsed.caseId : clip(choice.value, 2000),
-    ...(parsed?.verb === 'send_for_approval' || parsed?.verb === 'approve' ? { style: 'primary' as const } : {}),
+    value,
+    ...(parsed && PRIMARY.has(parsed.verb) ? { style: 'primary' as const } : {}),
   };
 }
 
@@ -105,6 +109,8 @@ export function replyBlocks(reply: Reply): Block[] {
       return [
         { type: 'header', text: { type: 'plain_text', text: clip(reply.title, LIMITS.header) } },
         ...cardBody(reply),
+        // A list to choose from is read here; the choosing happens where the card's buttons work.
+        ...(reply.pick ? mrkdwnSections(pickToPlainText(reply.pick)) : []),
         ...actionBlocks(reply.actions),
       ];
   }

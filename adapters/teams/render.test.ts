@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { meetingCard, shortlistCard, type ProposalSummary } from '../../src/core/notify/introduction-cards.js';
 import type { CardReply } from '../../src/core/replies.js';
 import { COMMENT_INPUT, renderActivity, renderCard, sectionElements, teamsText } from './render.js';
 
@@ -84,5 +85,43 @@ describe('renderActivity', () => {
     expect(a.textFormat).toBe('xml');
     expect(a.attachments?.map((x) => x.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
     expect(a.suggestedActions?.actions).toEqual([{ type: 'imBack', title: '一覧', value: '一覧' }]);
+  });
+});
+
+describe('the STEP 3 cards', () => {
+  const proposal = (n: number): ProposalSummary => ({
+    rank: n, candidateId: `E2E-${n}`, kind: 'senior', headline: `元品質保証課長${n}`, score: 0.9 - n / 100,
+    reasons: ['ISOに詳しい', '週2日まで対応できます', '埼玉県にお住まい', '4つ目の理由'], gaps: ['リモートの経験は未確認です'],
+  });
+  const proposals = [1, 2, 3, 4].map(proposal);
+
+  it('offers the proposals as an expanded multi-select, sent with 「紹介を承認」', () => {
+    const card = renderCard(shortlistCard('C-ABCDEFGH', proposals, { poolSize: 1000 }));
+    const pick = card.body.find((e) => e.type === 'Input.ChoiceSet');
+    expect(pick).toMatchObject({ id: 'candidateIds', isMultiSelect: true, style: 'expanded' });
+    expect((pick?.choices as { value: string }[]).map((c) => c.value)).toEqual(['E2E-1', 'E2E-2', 'E2E-3', 'E2E-4']);
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: '紹介を承認', verb: 'approve_shortlist', data: { caseId: 'C-ABCDEFGH' }, style: 'positive' }]);
+    const text = JSON.stringify(card);
+    expect(text).toContain('適合度 0.89');
+    expect(text).toContain('リモートの経験は未確認です');
+    expect(text).toContain('埼玉県にお住まい');
+    expect(text).not.toContain('4つ目の理由');
+  });
+
+  it('once decided, says who chose whom and offers nothing to press', () => {
+    const decided = renderCard(shortlistCard('C-ABCDEFGH', proposals, { decided: { by: '佐藤 花子', at: new Date('2025-04-01T01:30:00Z'), candidateIds: ['E2E-1', 'E2E-3'] } }));
+    expect(decided.actions).toEqual([]);
+    expect(decided.body.some((e) => e.type === 'Input.ChoiceSet')).toBe(false);
+    expect(JSON.stringify(decided)).toContain('佐藤 花子 さんが 2025/4/1 10:30 に紹介する方を決めました');
+    expect(JSON.stringify(decided)).toContain('紹介：E2E-1、E2E-3');
+  });
+
+  it('confirms a meeting with one person, saying that it releases the contact', () => {
+    const card = renderCard(meetingCard('C-ABCDEFGH', { letter: 'A', candidateId: 'E2E-2', headline: '元品質保証課長2' }));
+    expect(card.actions).toEqual([{ type: 'Action.Execute', title: '面談を確定', verb: 'confirm_meeting', data: { caseId: 'C-ABCDEFGH', candidateId: 'E2E-2' }, associatedInputs: 'none', style: 'positive' }]);
+    expect(JSON.stringify(card)).toContain('氏名と連絡先が担当支援者と経営者に伝わります');
+    const done = renderCard(meetingCard('C-ABCDEFGH', { letter: 'A', candidateId: 'E2E-2', headline: null }, { by: '佐藤 花子', at: new Date() }));
+    expect(done.actions).toEqual([]);
+    expect(JSON.stringify(done)).toContain('面談を確定しました');
   });
 });

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory } from '@microsoft/agents-hosting';
 import { parseActionValue } from '../../src/core/notify/case-card.js';
-import type { CardReply, Choice, Reply } from '../../src/core/replies.js';
+import type { CardPick, CardReply, Choice, Reply } from '../../src/core/replies.js';
 import type { Activity } from './sdk.js';
 
 // The core's channel-neutral replies as Teams shows them: text as a message, cards as
@@ -59,18 +59,36 @@ function cardAction(choice: Choice): AdaptiveElement {
     // Not a case action (e.g. 「この内容でOK」): the button says the words as a message.
     return { type: 'Action.Submit', title: choice.label, data: { msteams: { type: 'imBack', value: choice.value } } };
   }
-  const action: AdaptiveElement = { type: 'Action.Execute', title: choice.label, verb: parsed.verb, data: { caseId: parsed.caseId } };
-  // Only "return" carries the comment box; approving or opening the editor must not send it.
-  if (parsed.verb !== 'return') action.associatedInputs = 'none';
-  if (parsed.verb === 'approve') action.style = 'positive';
+  const data = { caseId: parsed.caseId, ...(parsed.candidateId ? { candidateId: parsed.candidateId } : {}) };
+  const action: AdaptiveElement = { type: 'Action.Execute', title: choice.label, verb: parsed.verb, data };
+  // Only "return" carries the comment box and only the shortlist approval the choices; no
+  // other button may send what is typed or ticked on the card.
+  if (!INPUT_VERBS.has(parsed.verb)) action.associatedInputs = 'none';
+  if (POSITIVE_VERBS.has(parsed.verb)) action.style = 'positive';
   if (parsed.verb === 'return') action.style = 'destructive';
   return action;
+}
+
+const INPUT_VERBS = new Set(['return', 'approve_shortlist']);
+const POSITIVE_VERBS = new Set(['approve', 'approve_shortlist', 'confirm_meeting']);
+
+/**
+ * Several of a list as checkboxes: Teams sends the ticked values joined with commas under the
+ * input's id. The count is checked by the core, whatever the client let through.
+ */
+export function pickInput(pick: CardPick): AdaptiveElement {
+  return {
+    type: 'Input.ChoiceSet', id: pick.id, isMultiSelect: true, style: 'expanded', spacing: 'Large', label: pick.label,
+    isRequired: true, errorMessage: `${pick.min}〜${pick.max} 名お選びください`,
+    choices: pick.options.map((o) => ({ title: o.label, value: o.value })),
+  };
 }
 
 export function renderCard(card: CardReply, notice?: Notice): AdaptiveCard {
   const body: AdaptiveElement[] = [textBlock(card.title, { weight: 'Bolder', size: 'Medium' })];
   if (notice) body.push(noticeBlock(notice));
   for (const s of card.sections) body.push(...sectionElements(s.heading, s.lines));
+  if (card.pick) body.push(pickInput(card.pick));
   if (card.actions.some((a) => parseActionValue(a.value)?.verb === 'return')) {
     body.push({
       type: 'Input.Text', id: COMMENT_INPUT, isMultiline: true, maxLength: 1000, spacing: 'Large',

@@ -61,7 +61,7 @@ describe('createTeamsSender', () => {
     user: { id: '29:u1', aadObjectId: 'aad-1' }, agent: { id: '28:bot' },
   } as ConversationReference);
   const storeWith = (reach: Reachability): TeamsStore => ({
-    saveReference: async () => undefined, reach: async () => reach, wake: async () => 0, sentApprovalCards: async () => [],
+    saveReference: async () => undefined, reach: async () => reach, wake: async () => 0, sentCards: async () => [],
   });
   const item = (address: OutboxItem['address']): OutboxItem => ({
     id: 'o-1', channel: 'teams', address, replies: [{ type: 'text', text: 'こんにちは' }], attempts: 1, createdAt: new Date(),

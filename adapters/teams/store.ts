@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { orderKeyOf } from '../../src/core/outbox/types.js';
+import { cardReplySchema, type CardReply } from '../../src/core/replies.js';
 import type { Prisma, PrismaClient } from '../../src/db/generated/client.js';
 import type { ConversationReference } from './sdk.js';
 
 // What the Teams adapter keeps beyond the core's tables: each member's conversation reference
-// (how to reach them unprompted), and where the approval cards it sent now live, so that a
-// decision can redraw every copy in place.
+// (how to reach them unprompted), and where the cards it sent now live (approval, shortlist,
+// meeting), so that a decision can redraw every copy in place.
 
 export const CHANNEL = 'teams';
 
@@ -38,13 +39,21 @@ export interface TeamsStore {
    * conversation reference; returns how many.
    */
   wake(memberId: string): Promise<number>;
-  /** Approval cards of this case delivered to Teams, with the activity each became. */
-  sentApprovalCards(caseId: string): Promise<SentCard[]>;
+  /** Cards of this case delivered to Teams that `same` recognises, with the activity each became. */
+  sentCards(caseId: string, same: (card: CardReply) => boolean): Promise<SentCard[]>;
 }
 
 const sentResultSchema = z.object({ activityId: z.string().min(1), conversationId: z.string().min(1) });
-const isApprovalPayload = (payload: unknown): boolean =>
-  z.object({ replies: z.array(z.object({ kind: z.literal('approval_request') }).passthrough()).min(1) }).safeParse(payload).success;
+const payloadSchema = z.object({ replies: z.array(z.unknown()) }).passthrough();
+
+function cardsIn(payload: unknown): CardReply[] {
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) return [];
+  return parsed.data.replies.flatMap((r) => {
+    const card = cardReplySchema.safeParse(r);
+    return card.success ? [card.data] : [];
+  });
+}
 const addressSchema = z.object({ memberId: z.string(), updateActivityId: z.string().optional() }).passthrough();
 
 export function createPrismaTeamsStore(prisma: PrismaClient): TeamsStore {
@@ -77,7 +86,7 @@ export function createPrismaTeamsStore(prisma: PrismaClient): TeamsStore {
       return pending.count + dead.count;
     },
 
-    async sentApprovalCards(caseId) {
+    async sentCards(caseId, same) {
       const rows = await prisma.outbox.findMany({
         where: { channel: CHANNEL, caseId, state: 'sent' },
         select: { address: true, payload: true, result: true },
@@ -88,7 +97,7 @@ export function createPrismaTeamsStore(prisma: PrismaClient): TeamsStore {
         const address = addressSchema.safeParse(row.address);
         const result = sentResultSchema.safeParse(row.result);
         // Updates are sent with the same payload kind; only first deliveries name a new activity.
-        if (!address.success || address.data.updateActivityId || !result.success || !isApprovalPayload(row.payload)) continue;
+        if (!address.success || address.data.updateActivityId || !result.success || !cardsIn(row.payload).some(same)) continue;
         cards.set(result.data.activityId, { memberId: address.data.memberId, ...result.data });
       }
       return [...cards.values()];

@@ -15,12 +15,27 @@ export const choicesReplySchema = z.object({
   choices: z.array(choiceSchema).max(13),
 });
 
+/**
+ * "Choose several of these": the reader picks between `min` and `max` options, and the card's
+ * action sends the values picked under `id`. A channel without multi-select shows the options
+ * as text; the core checks the count again whatever the channel let through.
+ */
+export const pickSchema = z.object({
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/),
+  label: z.string(),
+  min: z.number().int().min(1),
+  max: z.number().int().min(1),
+  options: z.array(choiceSchema).min(1),
+});
+export type CardPick = z.infer<typeof pickSchema>;
+
 /** A structured summary the reader confirms or corrects (Flex bubble, Adaptive Card). */
 export const cardReplySchema = z.object({
   type: z.literal('card'),
-  kind: z.enum(['step1_summary', 'spec_draft', 'case_sheet', 'case_update', 'approval_request', 'candidate_profile']),
+  kind: z.enum(['step1_summary', 'spec_draft', 'case_sheet', 'case_update', 'approval_request', 'candidate_profile', 'shortlist', 'meeting_request']),
   title: z.string(),
   sections: z.array(z.object({ heading: z.string(), lines: z.array(z.string()) })),
+  pick: pickSchema.optional(),
   actions: z.array(choiceSchema),
 });
 
@@ -39,8 +54,13 @@ export function replyToPlainText(reply: Reply): string {
       return `${reply.text}\n${reply.choices.map((c) => `［${c.label}］`).join(' ')}`;
     case 'card': {
       const body = reply.sections.map((s) => [`■ ${s.heading}`, ...s.lines.map((l) => `  ${l}`)].join('\n'));
+      const pick = reply.pick ? `\n${pickToPlainText(reply.pick)}` : '';
       const actions = reply.actions.length ? `\n${reply.actions.map((a) => `［${a.label}］`).join(' ')}` : '';
-      return `【${reply.title}】\n${body.join('\n')}${actions}`;
+      return `【${reply.title}】\n${body.join('\n')}${pick}${actions}`;
     }
   }
+}
+
+export function pickToPlainText(pick: CardPick): string {
+  return [`■ ${pick.label}`, ...pick.options.map((o) => `  □ ${o.label}`)].join('\n');
 }

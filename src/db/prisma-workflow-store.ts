@@ -1,5 +1,5 @@
 import type { Decision } from '../core/notify/case-card.js';
-import type { CaseAccess, CaseQuery, CaseTransaction, MemberRecord, OrganisationRecord, WorkflowStore } from '../core/workflow/ports.js';
+import type { AuditedAct, CaseAccess, CaseQuery, CaseTransaction, MemberRecord, OrganisationRecord, WorkflowStore } from '../core/workflow/ports.js';
 import { newId } from '../core/ids.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { loadNoticeTargets } from './notice-targets.js';
@@ -45,6 +45,17 @@ async function lastDecision(tx: Tx, caseId: string): Promise<Decision | null> {
   };
 }
 
+async function lastAudit(tx: Tx, caseId: string, action: string, candidateId?: string): Promise<AuditedAct | null> {
+  const audit = await tx.auditEvent.findFirst({
+    where: { caseId, action, ...(candidateId ? { detail: { path: ['candidateId'], equals: candidateId } } : {}) },
+    orderBy: { createdAt: 'desc' },
+  });
+  if (!audit) return null;
+  const member = audit.actorId ? await tx.member.findUnique({ where: { id: audit.actorId } }) : null;
+  const detail = audit.detail && typeof audit.detail === 'object' && !Array.isArray(audit.detail) ? (audit.detail as Record<string, unknown>) : {};
+  return { by: member?.displayName ?? null, at: audit.createdAt, detail };
+}
+
 async function findOrganisation(db: Tx | PrismaClient, idOrName: string): Promise<OrganisationRecord | null> {
   const row = await db.organisation.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName }] } });
   return row ? { id: row.id, name: row.name, slackChannelId: row.slackChannelId } : null;
@@ -80,6 +91,7 @@ function caseTransaction(tx: Tx, access: CaseAccess): CaseTransaction {
     candidates: caseCandidates(tx),
     followUps: caseFollowUps(tx),
     audited: (action, candidateId) => auditedFor(tx, caseId, action, candidateId),
+    lastAudit: (action, candidateId) => lastAudit(tx, caseId, action, candidateId),
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeLine } from '../support/fake-line.js';
 import { lineWebhook, postLine, textEvent } from '../support/fake-line.js';
 import type { FakeSlack } from '../support/fake-slack.js';
-import { teamsClient, type FakeTeams } from '../support/fake-teams.js';
+import { teamsClient, type ConnectorCall, type FakeTeams } from '../support/fake-teams.js';
 import { CASES_CHANNEL, ADVISOR, slackClient } from '../support/slack-scenario.js';
 import { COORDINATOR, LINE_SECRET, startAllMessengers, type AllMessengers } from '../support/messengers.js';
 import { INTAKE_TO_DRAFT } from '../support/network.js';
@@ -16,7 +16,7 @@ import { caseShow } from '../../src/cli/commands/case-show.js';
 // introduce, the owner swipes anonymised profiles on LINE and asks to meet one, the advisor's
 // Slack thread gets the three-party meeting request, the coordinator confirms the meeting
 // (contacts released, audited), the hire is recorded and the 30-day check-in reaches the owner.
-// The coordinator's choices go through the core here: the Teams multi-select card is not built yet.
+// Every member step is a click: the coordinator's on Teams cards, the advisor's on Slack buttons.
 
 const INTAKE = INTAKE_TO_DRAFT;
 
@@ -28,6 +28,11 @@ const person = (n: number): CandidateRecord => ({
   },
   personal: { name: `紹介 ${n}子`, email: `intro${n}@example.jp`, age: 60 + n },
 });
+
+type CardJson = { body: Record<string, unknown>[]; actions: { verb?: string; data?: Record<string, unknown> }[] };
+const cardOf = (call: ConnectorCall): CardJson => ((call.body.attachments ?? []) as { content: CardJson }[])[0]?.content ?? { body: [], actions: [] };
+const buttonsIn = (fake: FakeSlack) => fake.messages.flatMap((m) => m.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+  .filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
 
 let all: AllMessengers;
 let line: FakeLine;
@@ -63,15 +68,19 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
       return c?.status === 'drafted' ? c.id : null;
     }, 'the drafted case');
     const root = await waitFor(() => slack.messages.find((m) => m.channel === CASES_CHANNEL && !m.thread_ts && JSON.stringify(m.blocks).includes(caseId)), 'the case card in Slack');
-    expect((await slackClient(server.url, slack).press(ADVISOR, 'send_for_approval', caseId)).status).toBe(200);
+    const advisor = slackClient(server.url, slack);
+    expect((await advisor.press(ADVISOR, 'send_for_approval', caseId)).status).toBe(200);
     const card = await waitFor(() => teams.delivered().find((c) => c.conversationId === COORDINATOR.conversationId && JSON.stringify(c.body).includes(`案件 ${caseId}`)), 'the approval card in Teams');
     expect((await t.execute(COORDINATOR, 'approve', { caseId }, card.activityId ?? undefined)).status).toBe(200);
 
-    // Approval ranked the pool and told the coordinator whom it proposes.
-    await waitFor(() => teams.delivered().some((c) => JSON.stringify(c.body).includes(`${caseId} の候補者です`)), 'the shortlist in Teams');
-    const proposed = (await server.app.candidates.loadShortlist(caseId)).map((e) => e.candidateId);
-    const coordinator = { channel: 'teams', externalId: COORDINATOR.aadObjectId };
-    expect((await server.app.workflow.act(coordinator, caseId, { type: 'approve_shortlist', candidateIds: proposed.slice(0, 3) })).outcome).toBe('done');
+    // Approval ranked the pool and sent the coordinator a card to choose whom to introduce.
+    const shortlist = await waitFor(() => teams.delivered().find((c) => c.method === 'POST' && JSON.stringify(c.body).includes(`紹介する候補者の選定　案件 ${caseId}`)), 'the shortlist card in Teams');
+    const choices = (cardOf(shortlist).body.find((e) => e.type === 'Input.ChoiceSet')?.choices ?? []) as { value: string }[];
+    const proposed = (await server.app.candidates.loadShortlist(caseId)).sort((a, b) => a.rank - b.rank).map((e) => e.candidateId);
+    expect(choices.map((c) => c.value)).toEqual(proposed);
+    // Teams merges the ticked values, comma-separated, into the action's data under the input's id.
+    const picked = await t.execute(COORDINATOR, 'approve_shortlist', { caseId, candidateIds: proposed.slice(0, 3).join(',') }, shortlist.activityId ?? undefined);
+    expect(JSON.stringify(picked.body)).toContain('紹介する方を決めました');
     const carousel = await waitFor(() => line.delivered().find((c) => c.body.to === owner && JSON.stringify(c.body).includes('"carousel"')), 'the profiles on LINE');
     expect(JSON.stringify(carousel.body)).toContain('話を聞いてみたい［候補A］');
 
@@ -81,14 +90,21 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     expect(JSON.stringify(line.delivered()) + JSON.stringify(slack.messages) + JSON.stringify(teams.delivered())).not.toMatch(released);
 
     const chosen = proposed[0]!;
-    expect((await server.app.workflow.act(coordinator, caseId, { type: 'confirm_meeting', candidateId: chosen })).outcome).toBe('done');
+    const meeting = await waitFor(() => teams.delivered().find((c) => c.method === 'POST' && JSON.stringify(c.body).includes(`面談の確定　案件 ${caseId}`)), 'the meeting card in Teams');
+    const confirm = cardOf(meeting).actions.find((a) => a.verb === 'confirm_meeting');
+    expect(confirm?.data).toEqual({ caseId, candidateId: chosen });
+    const confirmed = await t.execute(COORDINATOR, 'confirm_meeting', confirm?.data ?? {}, meeting.activityId ?? undefined);
+    expect(JSON.stringify(confirmed.body)).toContain('面談を確定しました');
     const email = `intro${chosen.split('-')[1]}@example.jp`;
     await waitFor(() => line.delivered().some((c) => c.body.to === owner && JSON.stringify(c.body).includes(email)), 'the contact on LINE');
     await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes(email)), 'the contact in the Slack thread');
     expect(await server.app.db.prisma.auditEvent.count({ where: { caseId, action: 'personal_data_released' } })).toBe(1);
 
     clockOffsetMs = -(30 * DAY_MS + 60_000);
-    expect((await server.app.workflow.act({ channel: 'slack', externalId: ADVISOR }, caseId, { type: 'record_hire', candidateId: chosen })).outcome).toBe('done');
+    const hire = await waitFor(() => buttonsIn(slack).find((b) => b.action_id === 'record_hire'), 'the hire button in the Slack thread');
+    expect(hire.value).toBe(`${caseId}:${chosen}`);
+    expect((await advisor.press(ADVISOR, 'record_hire', hire.value)).status).toBe(200);
+    await waitFor(async () => (await server.app.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } })).status === 'hired', 'the recorded hire');
     clockOffsetMs = 0;
     // Thirty days on, the job queue runs the check-in: the owner is asked on LINE, once.
     await waitFor(() => line.delivered().some((c) => c.body.to === owner && JSON.stringify(c.body).includes('採用から30日')), 'the 30-day check-in on LINE', 15_000);

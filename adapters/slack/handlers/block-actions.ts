@@ -3,13 +3,16 @@ import { UNREGISTERED } from '../../../src/core/members/case-desk.js';
 import { MEMBER_VERBS, type MemberVerb } from '../../../src/core/notify/case-card.js';
 import type { MemberRecord } from '../../../src/core/workflow/ports.js';
 import { slackActor, tellMember, type HandlerOutcome, type SlackDeps } from '../deps.js';
-import { askOwnerModal, editDraftModal, handOverModal, type ModalContext } from '../modals.js';
-import type { BlockAction } from '../payloads.js';
+import { askOwnerModal, checkInModal, closeCaseModal, editDraftModal, handOverModal, type ModalContext } from '../modals.js';
+import { parseCaseValue, type BlockAction } from '../payloads.js';
 
-// A button on a case card. "Take" and "send for approval" act at once; the others open a
+// A button on a case card or a thread message. "Take", "send for approval" and "record the
+// hire" act at once; the others open a
 // modal, which must happen within 3 seconds of the click, while the trigger_id is valid
 // (https://docs.slack.dev/surfaces/modals#opening_modals). The answer to the member is an
 // ephemeral message; the case's thread shows everyone what changed.
+
+type ModalVerb = 'ask_owner' | 'edit_draft' | 'hand_over' | 'check_in' | 'close_case';
 
 type Access = { ok: true; member: MemberRecord; scope: CaseScope } | { ok: false; message: string };
 
@@ -23,12 +26,14 @@ async function access(d: SlackDeps, user: string, caseId: string): Promise<Acces
   return { ok: true, member, scope };
 }
 
-async function openModal(d: SlackDeps, a: BlockAction, verb: MemberVerb, caseId: string): Promise<void> {
+async function openModal(d: SlackDeps, a: BlockAction, verb: ModalVerb, caseId: string): Promise<void> {
   const allowed = await access(d, a.user, caseId);
   if (!allowed.ok) return tellMember(d, a.user, a.channelId, allowed.message);
   const ctx: ModalContext = { caseId, channelId: a.channelId };
   let view;
   if (verb === 'ask_owner') view = askOwnerModal(ctx);
+  else if (verb === 'check_in') view = checkInModal(ctx);
+  else if (verb === 'close_case') view = closeCaseModal(ctx);
   else if (verb === 'edit_draft') {
     const stored = await d.app.store.getCase(caseId);
     if (!stored) return tellMember(d, a.user, a.channelId, `案件 ${caseId} は見つかりません。`);
@@ -43,11 +48,12 @@ async function openModal(d: SlackDeps, a: BlockAction, verb: MemberVerb, caseId:
 
 export async function onBlockAction(d: SlackDeps, a: BlockAction): Promise<HandlerOutcome> {
   const verb = (MEMBER_VERBS as readonly string[]).includes(a.actionId) ? (a.actionId as MemberVerb) : null;
-  const caseId = a.value;
-  if (!verb || !/^C-[0-9A-Z]{8}$/.test(caseId)) {
+  const target = parseCaseValue(a.value);
+  if (!verb || !target) {
     d.log.debug({ actionId: a.actionId }, 'ignored a Slack action that is not a case verb');
     return 'rejected';
   }
+  const { caseId, candidateId } = target;
   const actor = slackActor(a.user);
   switch (verb) {
     case 'take_case': {
@@ -60,13 +66,21 @@ export async function onBlockAction(d: SlackDeps, a: BlockAction): Promise<Handl
       await tellMember(d, a.user, a.channelId, r.message);
       return 'processed';
     }
+    case 'record_hire': {
+      if (!candidateId) return 'rejected';
+      const r = await d.app.workflow.act(actor, caseId, { type: 'record_hire', candidateId });
+      await tellMember(d, a.user, a.channelId, r.message);
+      return 'processed';
+    }
     case 'ask_owner':
     case 'edit_draft':
     case 'hand_over':
+    case 'check_in':
+    case 'close_case':
       await openModal(d, a, verb, caseId);
       return 'processed';
     default:
-      // approve / return / edit belong to the coordinators' approval card in Teams.
+      // Approving a spec or a shortlist and confirming a meeting belong to the coordinators' cards in Teams.
       await tellMember(d, a.user, a.channelId, 'この操作はコーディネーター用の承認カード（Teams）から行ってください。');
       return 'rejected';
   }

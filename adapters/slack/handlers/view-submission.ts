@@ -1,6 +1,6 @@
 import type { MemberAction } from '../../../src/core/workflow/member-actions.js';
 import { slackActor, tellMember, type HandlerOutcome, type SlackDeps } from '../deps.js';
-import { CALLBACKS, decodeContext, parseAskOwner, parseEditDraft, parseHandOver, type ModalContext } from '../modals.js';
+import { CALLBACKS, decodeContext, parseAskOwner, parseCheckIn, parseCloseCase, parseEditDraft, parseHandOver, type ModalContext } from '../modals.js';
 import type { ViewSubmission } from '../payloads.js';
 
 // A submitted modal. Checking the input is pure and happens before the ack, because field
@@ -27,6 +27,14 @@ export function checkSubmission(v: ViewSubmission): Checked {
     case CALLBACKS.handOver: {
       const p = parseHandOver(v.values);
       return p.ok ? { ok: true, ctx, action: { type: 'hand_over', to: p.value.to, note: p.value.note } } : p;
+    }
+    case CALLBACKS.checkIn: {
+      const p = parseCheckIn(v.values);
+      return p.ok ? { ok: true, ctx, action: { type: 'check_in', note: p.value.note } } : p;
+    }
+    case CALLBACKS.closeCase: {
+      const p = parseCloseCase(v.values);
+      return p.ok ? { ok: true, ctx, action: { type: 'close', reason: p.value.reason } } : p;
     }
     default:
       return { ok: false, errors: null, reason: `unknown modal ${v.callbackId}` };

@@ -1,5 +1,7 @@
 import type { TurnContext } from '@microsoft/agents-hosting';
 import { z } from 'zod';
+import { parseActionValue } from '../../../src/core/notify/case-card.js';
+import { PICK_CANDIDATES } from '../../../src/core/notify/introduction-cards.js';
 import type { CardReply } from '../../../src/core/replies.js';
 import type { ActionResult } from '../../../src/core/workflow/member-actions.js';
 import type { MemberIdentityRef } from '../../../src/core/workflow/ports.js';
@@ -8,7 +10,8 @@ import { COMMENT_INPUT, renderCard, type AdaptiveCard, type Notice } from '../re
 import { CHANNEL } from '../store.js';
 import { actorOf, MESSAGES, type HandlerDeps } from './context.js';
 
-// A click on an approval card's `Action.Execute` button (an `adaptiveCard/action` invoke).
+// A click on a coordinator card's `Action.Execute` button (an `adaptiveCard/action` invoke):
+// the approval card, the shortlist to choose from, a meeting to confirm.
 // The answer replaces the card for the person who clicked (the invoke response); a decision
 // or an edit also queues an update of every copy of the card in Teams, because a card
 // replaced only by the invoke response reverts when the chat is reloaded
@@ -22,7 +25,21 @@ interface ExecuteAction {
   data?: unknown;
 }
 
-const dataSchema = z.object({ caseId: z.string().regex(/^C-[0-9A-Z]{8}$/) }).passthrough();
+/** Teams sends a multi-select ChoiceSet's ticked values as one comma-separated string. */
+const ticked = z.union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
+
+const dataSchema = z.object({
+  caseId: z.string().regex(/^C-[0-9A-Z]{8}$/),
+  candidateId: z.string().min(1).max(64).optional(),
+  [PICK_CANDIDATES]: ticked.optional(),
+}).passthrough();
+
+type SameCard = (card: CardReply) => boolean;
+const APPROVAL: SameCard = (c) => c.kind === 'approval_request';
+const SHORTLIST: SameCard = (c) => c.kind === 'shortlist';
+const meetingWith = (candidateId: string): SameCard => (c) =>
+  c.kind === 'meeting_request' && c.actions.some((a) => parseActionValue(a.value)?.candidateId === candidateId);
 
 const TEXT = {
   unreadable: 'カードの内容を読み取れませんでした。お手数ですが、もう一度お試しください。',
@@ -45,9 +62,9 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
     ? { activityId: ctx.activity.replyToId, conversationId: ctx.activity.conversation?.id ?? '' }
     : null;
 
-  async function redraw(card: CardReply): Promise<void> {
+  async function redraw(card: CardReply, same: SameCard): Promise<void> {
     // Every copy this bot delivered, and the one clicked (it may predate the outbox record).
-    const copies = await deps.store.sentApprovalCards(caseId);
+    const copies = await deps.store.sentCards(caseId, same);
     const member = await deps.app.workflowStore.findMember(actor);
     if (member && cardActivity?.conversationId && !copies.some((c) => c.activityId === cardActivity.activityId)) {
       copies.push({ memberId: member.id, ...cardActivity });
@@ -66,9 +83,9 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
   }
 
   /** The workflow's answer as the card to show, or a message when nothing changed for good reason. */
-  async function answer(result: ActionResult): Promise<Answer> {
+  async function answer(result: ActionResult, same: SameCard = APPROVAL): Promise<Answer> {
     if (result.outcome === 'refused' || result.outcome === 'not_found' || !result.card) return result.message;
-    if (result.outcome === 'done') await redraw(result.card);
+    if (result.outcome === 'done') await redraw(result.card, same);
     const notice: Notice = { text: result.message, tone: result.outcome === 'done' ? 'good' : 'attention' };
     return renderCard(result.card, notice);
   }
@@ -96,6 +113,15 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
       if (result.outcome !== 'done') return result.message;
       const updated = await deps.app.workflow.approvalCard(actor, caseId);
       return updated ? answer({ ...result, card: updated }) : result.message;
+    }
+    case 'approve_shortlist': {
+      const candidateIds = data.data[PICK_CANDIDATES] ?? [];
+      return answer(await deps.app.workflow.act(actor, caseId, { type: 'approve_shortlist', candidateIds }), SHORTLIST);
+    }
+    case 'confirm_meeting': {
+      const candidateId = data.data.candidateId;
+      if (!candidateId) return TEXT.unreadable;
+      return answer(await deps.app.workflow.act(actor, caseId, { type: 'confirm_meeting', candidateId }), meetingWith(candidateId));
     }
     case EDIT_VERBS.cancel: {
       const card = await deps.app.workflow.approvalCard(actor, caseId);

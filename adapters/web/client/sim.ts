@@ -84,6 +84,8 @@ function formFor(verb: string): [string, Field[]] | null {
       { name: 'note', label: '引き継ぎのメモ', kind: 'textarea' }]];
     case 'send_for_approval': return ['コーディネーターに承認を依頼する', [{ name: 'comment', label: 'コメント（任意）', kind: 'textarea' }]];
     case 'return': return ['差し戻す', [{ name: 'comment', label: '差し戻しの理由', kind: 'textarea', required: true }]];
+    case 'check_in': return ['フォローアップを記録する', [{ name: 'note', label: 'メモ（任意）', kind: 'textarea' }]];
+    case 'close_case': return ['案件を終了する', [{ name: 'comment', label: '終了の理由', kind: 'textarea', required: true }]];
     default: return null;
   }
 }

@@ -17,6 +17,10 @@ describe('simulator buttons', () => {
     [{ pane: 'teams', value: `approve:${ID}` }, { type: 'decide', decision: 'approve', comment: null }],
     [{ pane: 'teams', value: `return:${ID}`, comment: '予算の根拠を' }, { type: 'decide', decision: 'return', comment: '予算の根拠を' }],
     [{ pane: 'teams', value: `edit:${ID}`, title: '品質保証リーダー', durationMonths: 6 }, { type: 'edit_spec', patch: { title: '品質保証リーダー', durationMonths: 6 } }],
+    [{ pane: 'teams', value: `confirm_meeting:${ID}:E2E-1` }, { type: 'confirm_meeting', candidateId: 'E2E-1' }],
+    [{ pane: 'slack', value: `record_hire:${ID}:E2E-1` }, { type: 'record_hire', candidateId: 'E2E-1' }],
+    [{ pane: 'slack', value: `check_in:${ID}`, note: '順調' }, { type: 'check_in', note: '順調' }],
+    [{ pane: 'slack', value: `close_case:${ID}`, comment: '自社で採用できた' }, { type: 'close', reason: '自社で採用できた' }],
   ])('%o → %o', (body, action) => {
     expect(parse(body)).toEqual({ caseId: ID, action });
   });
@@ -27,6 +31,8 @@ describe('simulator buttons', () => {
     ['an unknown verb', { pane: 'slack', value: `delete:${ID}` }, /使えません/],
     ['a question left empty', { pane: 'slack', value: `ask_owner:${ID}`, question: ' ' }, /質問/],
     ['a hand-over with no organisation', { pane: 'slack', value: `hand_over:${ID}` }, /引き継ぎ先/],
+    ['closing without a reason', { pane: 'slack', value: `close_case:${ID}` }, /理由/],
+    ['choosing whom to introduce (no multi-select in the simulator)', { pane: 'teams', value: `approve_shortlist:${ID}` }, /使えません/],
     ['an edit that changes nothing', { pane: 'teams', value: `edit:${ID}`, title: '' }, /1つ以上/],
   ])('refuses %s', (_name, body, message) => {
     expect(parse(body)).toEqual({ error: expect.stringMatching(message) });

@@ -27,8 +27,9 @@ export const actionRequestSchema = z.object({
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
 export const PANE_VERBS: Record<ActionRequest['pane'], readonly (MemberVerb | 'comment')[]> = {
-  slack: ['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'comment'],
-  teams: ['approve', 'return', 'edit'],
+  slack: ['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'comment', 'record_hire', 'check_in', 'close_case'],
+  // Choosing whom to introduce needs the card's multi-select, which the simulator does not draw yet.
+  teams: ['approve', 'return', 'edit', 'confirm_meeting'],
 };
 
 export type Parsed = { caseId: string; action: MemberAction } | { error: string };
@@ -45,8 +46,9 @@ function specPatch(r: ActionRequest): MemberAction | { error: string } {
 
 export function toMemberAction(r: ActionRequest): Parsed {
   const comment = /^comment:(C-[0-9A-Z]{8})$/.exec(r.value);
-  const parsed = comment ? { verb: 'comment' as const, caseId: comment[1] as string } : parseActionValue(r.value);
+  const parsed = comment ? { verb: 'comment' as const, caseId: comment[1] as string, candidateId: null } : parseActionValue(r.value);
   if (!parsed || !PANE_VERBS[r.pane].includes(parsed.verb)) return { error: 'このボタンはこの画面では使えません。' };
+  const candidateId = parsed.candidateId;
   const action = ((): MemberAction | { error: string } => {
     switch (parsed.verb) {
       case 'take_case': return { type: 'take' };
@@ -58,6 +60,11 @@ export function toMemberAction(r: ActionRequest): Parsed {
       case 'approve': return { type: 'decide', decision: 'approve', comment: r.comment ?? null };
       case 'return': return { type: 'decide', decision: 'return', comment: r.comment ?? null };
       case 'comment': return r.comment ? { type: 'comment', text: r.comment } : { error: 'コメントを入力してください。' };
+      case 'record_hire': return candidateId ? { type: 'record_hire', candidateId } : { error: '候補者が指定されていません。' };
+      case 'confirm_meeting': return candidateId ? { type: 'confirm_meeting', candidateId } : { error: '候補者が指定されていません。' };
+      case 'check_in': return { type: 'check_in', note: r.note ?? null };
+      case 'close_case': return r.comment ? { type: 'close', reason: r.comment } : { error: '終了の理由を入力してください。' };
+      default: return { error: 'このボタンはこの画面では使えません。' };
     }
   })();
   return 'error' in action ? action : { caseId: parsed.caseId, action };

@@ -98,9 +98,10 @@ export function simRoutes(deps: WebDeps, simulated: ReadonlySet<string>): Route[
         }
         const result = await app.workflow.act(actor, parsed.caseId, parsed.action);
         if (result.card && r.messageId) {
-          // Teams updates the approval card in place: it now says who decided, and when.
+          // Teams updates the card acted on in place: it now says who decided, and when.
           const shown = await panes.find(r.messageId);
-          if (shown?.pane === 'teams') await panes.replaceReplies(shown.id, shown.replies.map((x) => (x.type === 'card' && x.kind === 'approval_request' ? result.card as Reply : x)));
+          const kind = result.card.kind;
+          if (shown?.pane === 'teams') await panes.replaceReplies(shown.id, shown.replies.map((x) => (x.type === 'card' && x.kind === kind ? result.card as Reply : x)));
         }
         if (parsed.action.type !== 'comment' || result.outcome !== 'done') await ephemeral([text(result.message)]);
         log.info({ pane: r.pane, caseId: parsed.caseId, action: parsed.action.type, outcome: result.outcome }, 'simulator action');

@@ -4,17 +4,28 @@ import type { CardReply, Choice } from '../replies.js';
 import { CASE_STATUS_LABELS } from '../vocab.js';
 
 // The case card advisors work from (Slack root post) and the approval card coordinators
-// decide on (Teams). Action values are `verb:caseId`; each adapter maps them to its buttons.
+// decide on (Teams). Action values are `verb:caseId`, or `verb:caseId:candidateId` for an
+// action about one person; each adapter maps them to its buttons.
 
-export const MEMBER_VERBS = ['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'approve', 'return', 'edit'] as const;
+export const MEMBER_VERBS = [
+  'take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'approve', 'return', 'edit',
+  'approve_shortlist', 'confirm_meeting', 'record_hire', 'check_in', 'close_case',
+] as const;
 export type MemberVerb = (typeof MEMBER_VERBS)[number];
 
-export const actionValue = (verb: MemberVerb, caseId: string): string => `${verb}:${caseId}`;
+export const actionValue = (verb: MemberVerb, caseId: string, candidateId?: string): string =>
+  candidateId ? `${verb}:${caseId}:${candidateId}` : `${verb}:${caseId}`;
 
-export function parseActionValue(value: string): { verb: MemberVerb; caseId: string } | null {
-  const [verb, caseId] = value.split(':');
+export interface ParsedAction {
+  verb: MemberVerb;
+  caseId: string;
+  candidateId: string | null;
+}
+
+export function parseActionValue(value: string): ParsedAction | null {
+  const [verb, caseId, ...rest] = value.split(':');
   if (!verb || !caseId || !(MEMBER_VERBS as readonly string[]).includes(verb)) return null;
-  return { verb: verb as MemberVerb, caseId };
+  return { verb: verb as MemberVerb, caseId, candidateId: rest.length ? rest.join(':') : null };
 }
 
 function companyLine(sheet: CaseSheet): string {
@@ -40,6 +51,11 @@ export function caseCard(sheet: CaseSheet, ctx: CaseCardContext): CardReply {
     { label: '下書きを編集', value: actionValue('edit_draft', id) },
     { label: '他機関へ引き継ぐ', value: actionValue('hand_over', id) },
   ];
+  if (sheet.status === 'hired' || sheet.status === 'following_up') {
+    actions.push({ label: 'フォローアップを記録', value: actionValue('check_in', id) });
+  }
+  if (sheet.status !== 'closed') actions.push({ label: '案件を終了', value: actionValue('close_case', id) });
+  // The step that moves the case on comes last, where the eye ends.
   if (sheet.status === 'drafted' || sheet.status === 'returned') {
     actions.push({ label: '承認を依頼', value: actionValue('send_for_approval', id) });
   }
@@ -65,7 +81,7 @@ export interface Decision {
   comment?: string | null;
 }
 
-const dateTime = (d: Date): string =>
+export const dateTime = (d: Date): string =>
   d.toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** What a coordinator decides on; once decided, the same card shows who decided and when. */

@@ -3,7 +3,10 @@ import type { IntakeContent } from '../intake/content.js';
 import { specCard, step1Summary } from '../intake/present.js';
 import type { OutboundMessage, Address } from '../outbox/types.js';
 import { text, type CardReply, type Reply } from '../replies.js';
-import { approvalCard, caseCard, type Decision } from './case-card.js';
+import type { Proposal } from '../matching/shortlist.js';
+import { shortlistText } from '../matching/present.js';
+import { actionValue, approvalCard, caseCard, type Decision } from './case-card.js';
+import { meetingCard, shortlistCard } from './introduction-cards.js';
 import type { CheckInSummary } from '../follow-up/check-in.js';
 
 // Who hears about what happens to a case, and in what words. The advisor's Slack thread
@@ -23,10 +26,10 @@ export type CaseNotice =
   | { type: 'sent_for_approval'; by: string; comment: string | null }
   | ({ type: 'decided'; deciderId: string } & Decision)
   // STEP 3. Profiles are anonymised until meeting_confirmed, the one notice with contacts.
-  | { type: 'shortlist_ready'; text: string }
+  | { type: 'shortlist_ready'; proposals: Proposal[]; poolSize: number; problem: string | null }
   | { type: 'shortlist_approved'; by: string; deciderId: string; profiles: CardReply[] }
   | { type: 'owner_answered'; answer: 'interest' | 'decline'; letter: string; headline: string; candidateId: string }
-  | { type: 'meeting_confirmed'; by: string; letter: string; contact: string[] }
+  | { type: 'meeting_confirmed'; by: string; letter: string; candidateId: string; contact: string[] }
   | { type: 'hired'; by: string; letter: string; checkInDays: number[] }
   | { type: 'checked_in'; by: string; note: string | null }
   /** The owner's first check-in question, worded from prompts/follow-up/check-in.yaml. */
@@ -70,7 +73,13 @@ function coordinators(t: NoticeTargets, replies: Reply[], except?: string): Outb
   }));
 }
 
-const plain = <T extends { actions: unknown[] }>(card: T): T => ({ ...card, actions: [] });
+/** A card to read, not to act on: the advisor's thread shows what coordinators decide on. */
+const plain = (card: CardReply): CardReply => ({ ...card, actions: [], pick: undefined });
+
+/** A thread message with the button advisors record the next follow-up with. */
+const followUp = (caseId: string, said: string): Reply => ({
+  type: 'choices', text: said, choices: [{ label: 'フォローアップを記録', value: actionValue('check_in', caseId) }],
+});
 
 export function planNotices(content: IntakeContent, notice: CaseNotice, t: NoticeTargets): OutboundMessage[] {
   const id = t.sheet.caseId;
@@ -117,8 +126,15 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
       ];
     }
     case 'shortlist_ready': {
-      const how = '紹介する 2〜3 名を選んで「紹介を承認」してください。経営者には氏名・年齢・連絡先を伏せたプロフィールだけが届きます。';
-      return [...slack(t, [text(notice.text)], false), ...coordinators(t, [text(`案件 ${id} の候補者です。\n${notice.text}\n\n${how}`)])];
+      if (notice.problem || !notice.proposals.length) {
+        const said = notice.problem ?? shortlistText(`案件 ${id} の候補者`, [], notice.poolSize);
+        return [...slack(t, [text(said)], false), ...coordinators(t, [text(`案件 ${id}：${said}`)])];
+      }
+      const card = shortlistCard(id, notice.proposals, { poolSize: notice.poolSize });
+      return [
+        ...slack(t, [text('候補者が見つかりました。紹介する方はコーディネーターが Teams で選びます。'), plain(card)], false),
+        ...coordinators(t, [card]),
+      ];
     }
     case 'shortlist_approved':
       return [
@@ -135,23 +151,27 @@ export function planNotices(content: IntakeContent, notice: CaseNotice, t: Notic
       }
       return [
         ...slack(t, [text(`【三者面談の依頼】経営者が候補${notice.letter}（${notice.headline}／${notice.candidateId}）の話を聞きたいとのことです。経営者・候補者・担当支援者の三者で面談の日程を調整し、コーディネーターに面談の確定を依頼してください。`)], false),
-        ...coordinators(t, [text(`案件 ${id}：経営者が候補${notice.letter}（${notice.candidateId}）との面談を希望しています。日程が決まったら面談を確定してください。確定すると、候補者の連絡先が担当支援者と経営者に共有されます。`)]),
+        ...coordinators(t, [meetingCard(id, { letter: notice.letter, candidateId: notice.candidateId, headline: notice.headline })]),
       ];
     case 'meeting_confirmed':
       return [
-        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}との面談を確定しました。\n${notice.contact.join('\n')}\n※ 個人情報です。面談の調整以外には使わないでください。`)]),
+        ...slack(t, [{
+          type: 'choices',
+          text: `${notice.by} さんが候補${notice.letter}との面談を確定しました。\n${notice.contact.join('\n')}\n※ 個人情報です。面談の調整以外には使わないでください。\n採用・契約が決まったら、下のボタンで記録してください。`,
+          choices: [{ label: '採用・契約を記録', value: actionValue('record_hire', id, notice.candidateId) }],
+        }]),
         ...owner(t, [text(`候補${notice.letter}の方との面談が決まりました。\n${notice.contact.join('\n')}\n日程は担当の支援者からご連絡します。`)]),
       ];
     case 'hired':
       return [
-        ...slack(t, [text(`${notice.by} さんが候補${notice.letter}の採用・契約を記録しました。${notice.checkInDays.map((d) => `${d}日`).join('・')}後に経営者へフォローアップを行います。`)]),
+        ...slack(t, [followUp(id, `${notice.by} さんが候補${notice.letter}の採用・契約を記録しました。${notice.checkInDays.map((d) => `${d}日`).join('・')}後に経営者へフォローアップを行います。`)]),
         ...owner(t, [text(`候補${notice.letter}の方の受け入れが決まりました。おめでとうございます。しばらくの間、担当の支援者が定期的にご様子をうかがいます。`)]),
       ];
     case 'checked_in':
-      return slack(t, [text(`${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
+      return slack(t, [followUp(id, `${notice.by} さんがフォローアップを記録しました。${notice.note ? `\nメモ：${notice.note}` : ''}`)], false);
     case 'check_in_due':
       return [
-        ...slack(t, [text([
+        ...slack(t, [followUp(id, [
           `採用から${notice.day}日が経ちました。経営者に LINE でご様子を伺っています（回答はこのスレッドに届きます）。人材の方にもご様子を伺い、「フォローアップを記録」してください。`,
           ...(notice.unansweredDay ? [`※ ${notice.unansweredDay}日目の問いかけには、経営者からの回答がありませんでした。`] : []),
         ].join('\n'))], false),

@@ -2,9 +2,10 @@ import type { CaseNotice } from '../notify/notices.js';
 import type { ActionResult, MemberAction } from './member-actions.js';
 import type { CaseTransaction, MemberRecord } from './ports.js';
 import { allowed, type TransitionName } from './transitions.js';
-import { contactLines, introduced, letterOf, profileCard } from './introductions.js';
+import { contactLines, introduced, INTRODUCTIONS, letterOf, profileCard } from './introductions.js';
 import { CASE_STATUS_LABELS } from '../vocab.js';
 import { planCheckIns } from '../follow-up/plan.js';
+import { currentMeetingCard, currentShortlistCard } from './introduction-cards-now.js';
 
 // STEP 3 actions: the coordinator chooses whom to introduce, confirms a meeting (the one
 // place personal data leaves the candidate store), a hire is recorded, check-ins and closing.
@@ -20,8 +21,7 @@ export interface Step3Deps {
 }
 
 const refused = (message: string): ActionResult => ({ outcome: 'refused', message });
-const MIN_INTRODUCTIONS = 2;
-const MAX_INTRODUCTIONS = 3;
+const { min: MIN_INTRODUCTIONS, max: MAX_INTRODUCTIONS } = INTRODUCTIONS;
 
 /** The refusal for an action the lifecycle does not allow now, naming the status in words. */
 function notNow(tx: CaseTransaction, what: string): ActionResult {
@@ -32,7 +32,8 @@ export function introductionActions(deps: Step3Deps) {
   async function approveShortlist(tx: CaseTransaction, m: MemberRecord, channel: string, ids: string[]): Promise<ActionResult> {
     if (m.role !== 'coordinator' || !m.hub) return refused('紹介する候補者を決められるのは、ネットワークのコーディネーターだけです。');
     if (!allowed('approve_shortlist', tx.case.status, m.role)) {
-      return tx.case.status === 'matching' ? { outcome: 'unchanged', message: 'この案件の紹介候補はすでに決まっています。' } : notNow(tx, '紹介する候補者を決める');
+      if (tx.case.status !== 'matching') return notNow(tx, '紹介する候補者を決める');
+      return { outcome: 'unchanged', message: 'この案件の紹介候補はすでに決まっています。', card: await currentShortlistCard(tx) };
     }
     const unique = [...new Set(ids)];
     if (unique.length < MIN_INTRODUCTIONS || unique.length > MAX_INTRODUCTIONS) return refused(`紹介する候補者は ${MIN_INTRODUCTIONS}〜${MAX_INTRODUCTIONS} 名お選びください。`);
@@ -49,13 +50,15 @@ export function introductionActions(deps: Step3Deps) {
       return p ? [profileCard(letterOf(after, e.candidateId), p, e)] : [];
     });
     await deps.notify(tx, { type: 'shortlist_approved', by: m.displayName, deciderId: m.id, profiles: cards });
-    return { outcome: 'done', message: `${unique.length} 名の紹介を決めました。経営者に氏名を伏せたプロフィールを送りました。` };
+    return { outcome: 'done', message: `${unique.length} 名の紹介を決めました。経営者に氏名を伏せたプロフィールを送りました。`, card: await currentShortlistCard(tx) };
   }
 
   async function confirmMeeting(tx: CaseTransaction, m: MemberRecord, channel: string, candidateId: string): Promise<ActionResult> {
     if (m.role !== 'coordinator' || !m.hub) return refused('面談を確定できるのは、ネットワークのコーディネーターだけです。');
     if (!allowed('confirm_meeting', tx.case.status, m.role)) return notNow(tx, '面談を確定する');
-    if (await tx.audited('meeting_confirmed', candidateId)) return { outcome: 'unchanged', message: 'この方との面談はすでに確定しています。' };
+    if (await tx.audited('meeting_confirmed', candidateId)) {
+      return { outcome: 'unchanged', message: 'この方との面談はすでに確定しています。', card: await currentMeetingCard(tx, candidateId) };
+    }
     if (!(await tx.audited('owner_interest', candidateId))) return refused('経営者がこの方の話を聞きたいと答えてから、面談を確定できます。');
     const entries = await tx.candidates.loadShortlist(tx.case.id);
     const letter = letterOf(entries, candidateId);
@@ -68,8 +71,8 @@ export function introductionActions(deps: Step3Deps) {
       caseId: tx.case.id, actorType: m.role, actorId: m.id, channel, action: 'personal_data_released',
       detail: { candidateId, fields: ['name', 'email'], to: ['advisor_slack_thread', 'owner'], ownerId: tx.case.ownerId },
     });
-    await deps.notify(tx, { type: 'meeting_confirmed', by: m.displayName, letter, contact: contactLines(letter, contact) });
-    return { outcome: 'done', message: `候補${letter}との面談を確定しました。連絡先を担当支援者と経営者にお知らせしました。` };
+    await deps.notify(tx, { type: 'meeting_confirmed', by: m.displayName, letter, candidateId, contact: contactLines(letter, contact) });
+    return { outcome: 'done', message: `候補${letter}との面談を確定しました。連絡先を担当支援者と経営者にお知らせしました。`, card: await currentMeetingCard(tx, candidateId) };
   }
 
   async function recordHire(tx: CaseTransaction, m: MemberRecord, channel: string, candidateId: string, days?: number): Promise<ActionResult> {

@@ -10,6 +10,7 @@ import { createPrismaCaseStore } from '../../db/prisma-case-store.js';
 import { createPrismaWorkflowStore } from '../../db/prisma-workflow-store.js';
 import type { CandidateRecord } from '../matching/candidate.js';
 import { createShortlistService, type ShortlistService } from '../matching/shortlist.js';
+import type { CardReply } from '../replies.js';
 import { createWorkflow } from './member-actions.js';
 import { jobOfferMarkdown } from '../report/handoff.js';
 import { buildJobOffer } from '../report/job-offer.js';
@@ -74,12 +75,22 @@ describe('introductions', () => {
     const { caseId, say, ids } = await approvedCase();
     expect(ids.length).toBeGreaterThanOrEqual(3);
     const chosen = ids.slice(0, 3);
-    // Approval already sent the coordinators the ranked shortlist, without personal data.
-    expect(await outboxText(caseId, 'teams')).toContain(`${caseId} の候補者です`);
-    expect(await outboxText(caseId, 'teams')).toContain(chosen[0]!);
+    // Approval already sent the coordinators the ranked shortlist to choose from, without personal data.
+    const [offered] = (await sent(caseId, 'teams')).flatMap((o) => (o.payload as { replies: CardReply[] }).replies).filter((c) => c.kind === 'shortlist');
+    expect(offered?.pick).toMatchObject({ id: 'candidateIds', min: 2, max: 3 });
+    // (approvedCase ranked again for the top 5, after approval offered the top 10)
+    expect(offered?.pick?.options.map((o) => o.value).slice(0, ids.length)).toEqual(ids);
+    expect(offered?.actions).toEqual([{ label: '紹介を承認', value: `approve_shortlist:${caseId}` }]);
+    for (const n of [1, 2, 3, 4, 5, 6, 7, 8]) expect(JSON.stringify(offered)).not.toMatch(new RegExp(`秘密 ${n}郎|secret${n}@|"age"`, 'u'));
     const r = await workflow.act(teams(net.coordinator.teams), caseId, { type: 'approve_shortlist', candidateIds: chosen });
     expect(r.outcome).toBe('done');
     expect(await status(caseId)).toBe('matching');
+    // The card as it now stands: who chose whom, nothing left to press.
+    expect(r.card).toMatchObject({ kind: 'shortlist', actions: [] });
+    expect(r.card?.sections[0]).toEqual({ heading: '判断', lines: [expect.stringMatching(/^高橋 さんが .* に紹介する方を決めました$/u), `紹介：${chosen.join('、')}`] });
+    expect(r.card?.pick).toBeUndefined();
+    const again = await workflow.act(teams(net.coordinator.teams), caseId, { type: 'approve_shortlist', candidateIds: chosen.slice(0, 2) });
+    expect(again).toMatchObject({ outcome: 'unchanged', card: { kind: 'shortlist', actions: [] } });
 
     const cards = (await sent(caseId, 'line')).flatMap((o) => ((o.payload as { replies: unknown[] }).replies as { type: string; kind?: string; actions?: { value: string }[] }[]));
     const profiles = cards.filter((c) => c.kind === 'candidate_profile');
@@ -107,8 +118,15 @@ describe('introductions', () => {
 
     const byAdvisor = await workflow.act(slack(net.advisor.slack), caseId, { type: 'confirm_meeting', candidateId: chosen[0]! });
     expect(byAdvisor.outcome).toBe('refused');
+    const meetingCards = (await sent(caseId, 'teams')).flatMap((o) => (o.payload as { replies: CardReply[] }).replies).filter((c) => c.kind === 'meeting_request');
+    expect(meetingCards[0]?.actions).toEqual([{ label: '面談を確定', value: `confirm_meeting:${caseId}:${chosen[0]}` }]);
+    expect(JSON.stringify(meetingCards[0])).toContain('連絡先が担当支援者と経営者に伝わります');
     const confirmed = await workflow.act(teams(net.coordinator.teams), caseId, { type: 'confirm_meeting', candidateId: chosen[0]! });
     expect(confirmed.outcome).toBe('done');
+    expect(confirmed.card).toMatchObject({ kind: 'meeting_request', actions: [] });
+    expect(confirmed.card?.sections[0]).toEqual({ heading: '判断', lines: [expect.stringContaining('高橋 さんが'), expect.any(String)] });
+    expect(confirmed.card?.sections[0]?.lines[0]).toContain('に面談を確定しました');
+    expect(JSON.stringify(confirmed.card)).not.toContain(`secret${chosen[0]!.split('-')[1]}@`);
     expect(await status(caseId)).toBe('introduced');
     const n = chosen[0]!.split('-')[1];
     expect(await outboxText(caseId, 'slack')).toContain(`secret${n}@example.jp`);

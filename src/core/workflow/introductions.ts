@@ -10,6 +10,8 @@ import { SKILL_LABELS, type Skill } from '../vocab.js';
 // a phrase reads naturally in the chat where a machine value would not.
 
 export const INTEREST = '話を聞いてみたい';
+/** How many people a coordinator introduces to an owner at once. */
+export const INTRODUCTIONS = { min: 2, max: 3 } as const;
 export const DECLINE = '見送る';
 const LETTERS = 'ABCDEFGHIJ';
 

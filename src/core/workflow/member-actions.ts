@@ -6,7 +6,6 @@ import { approvalCard } from '../notify/case-card.js';
 import { planNotices, type CaseNotice } from '../notify/notices.js';
 import { mayAccess } from '../members/access.js';
 import type { CardReply } from '../replies.js';
-import { shortlistText } from '../matching/present.js';
 import { ShortlistError, type ShortlistService } from '../matching/shortlist.js';
 import { toCaseSheet } from '../sheet.js';
 import type { CaseTransaction, MemberIdentityRef, MemberRecord, OrganisationRecord, WorkflowStore } from './ports.js';
@@ -34,7 +33,7 @@ export type MemberAction =
 export interface ActionResult {
   outcome: 'done' | 'unchanged' | 'refused' | 'not_found';
   message: string;
-  /** For the coordinator's card: the approval card as it now stands. */
+  /** For the coordinator's card: the card acted on (approval, shortlist, meeting) as it now stands. */
   card?: CardReply;
 }
 
@@ -163,18 +162,18 @@ export function createWorkflow(deps: WorkflowDeps) {
    */
   async function offerShortlist(caseId: string): Promise<void> {
     if (!deps.shortlists) return;
-    let body: string;
+    let notice: Extract<CaseNotice, { type: 'shortlist_ready' }>;
     try {
       const list = await deps.shortlists.shortlistForCase(caseId, SHORTLIST_SIZE);
-      body = shortlistText(`案件 ${caseId} の候補者`, list.proposals, list.poolSize);
+      notice = { type: 'shortlist_ready', proposals: list.proposals, poolSize: list.poolSize, problem: null };
     } catch (err) {
       if (!(err instanceof ShortlistError)) {
         deps.log.error({ err, caseId }, 'shortlist after approval failed');
         return;
       }
-      body = err.message;
+      notice = { type: 'shortlist_ready', proposals: [], poolSize: 0, problem: err.message };
     }
-    await deps.store.withCase(caseId, (tx) => notify(tx, { type: 'shortlist_ready', text: body }));
+    await deps.store.withCase(caseId, (tx) => notify(tx, notice));
   }
 
   return {

@@ -41,6 +41,13 @@ export interface CaseAccess extends StoredCase {
   sharedWith: string[];
 }
 
+export interface AuditedAct {
+  /** The member's display name, or null for the system or someone no longer registered. */
+  by: string | null;
+  at: Date;
+  detail: Record<string, unknown>;
+}
+
 /** Work on one case, in one transaction holding the case row. */
 export interface CaseTransaction {
   case: CaseAccess;
@@ -60,6 +67,8 @@ export interface CaseTransaction {
   followUps: CaseFollowUps;
   /** Whether an audit row of this action names this candidate (e.g. the owner's interest). */
   audited(action: string, candidateId: string): Promise<boolean>;
+  /** The latest audit row of this action (naming this candidate, when given): who, when, and its detail. */
+  lastAudit(action: string, candidateId?: string): Promise<AuditedAct | null>;
 }
 
 export interface WorkflowStore {
