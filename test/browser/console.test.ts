@@ -134,6 +134,30 @@ describe.skipIf(!chromiumAvailable)('web console in Chromium', () => {
     await shot('03-coordinator-teams-approved.png');
   });
 
+  it('chooses two people to introduce on the Teams card; the owner asks to meet one; the meeting is confirmed', async () => {
+    const card = page.locator('#teams-log .acard', { has: page.locator('.acard-pick') }).last();
+    await card.waitFor({ timeout: 15_000 });
+    const boxes = card.locator('.acard-pick input[type=checkbox]');
+    expect(await boxes.count()).toBeGreaterThanOrEqual(2);
+    // One ticked is too few: the core's refusal is shown and nothing is sent.
+    await boxes.nth(0).check();
+    await card.locator('.tbutton', { hasText: '紹介を承認' }).click();
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain('2〜3 名');
+    await boxes.nth(1).check();
+    await card.locator('.tbutton', { hasText: '紹介を承認' }).click();
+    await expect.poll(() => page.locator('#owner-log').innerText(), { timeout: 15_000 }).toContain('候補B');
+    const before = await page.locator('#owner-log').innerText();
+    expect(before).not.toMatch(/@|歳/u);
+    await scrollPaneTo('#owner-log .flex-button');
+    await shot('04-owner-introductions.png');
+    await ownerSays('話を聞いてみたい［候補A］');
+    const confirm = page.locator('#teams-log .tbutton', { hasText: '面談を確定' }).last();
+    await confirm.waitFor({ timeout: 15_000 });
+    await confirm.click();
+    await expect.poll(() => page.locator('#owner-log').innerText(), { timeout: 15_000 }).toContain('面談が決まりました');
+    await shot('05-meeting-confirmed.png');
+  }, 60_000);
+
   it('fits the owner pane on a 360 px phone without sideways scrolling', async () => {
     const phone = await browser.context.newPage();
     await phone.setViewportSize({ width: 360, height: 740 });
@@ -157,13 +181,13 @@ describe.skipIf(!chromiumAvailable)('web console in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/dashboard');
     const reached = async (stage: string) => page.locator(`tr[data-stage=${stage}] .reached`).innerText();
-    expect(await Promise.all(['intake', 'drafted', 'in_review', 'approved', 'matching'].map(reached))).toEqual(['1', '1', '1', '1', '0']);
-    expect(await page.locator('tr[data-stage=approved] .current').innerText()).toBe('1');
+    expect(await Promise.all(['intake', 'drafted', 'in_review', 'approved', 'matching', 'introduced', 'hired'].map(reached))).toEqual(['1', '1', '1', '1', '1', '1', '0']);
+    expect(await page.locator('tr[data-stage=introduced] .current').innerText()).toBe('1');
     expect(await page.locator('[data-figure=specsApproved] .num').innerText()).toBe('1');
-    await shot('05-dashboard.png', true);
+    await shot('06-dashboard.png', true);
     await page.locator('table.data a[href^="/dashboard/case?id="]').first().click();
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 15_000 }).toContain('企業情報シート');
-    expect(await page.locator('.status-line').innerText()).toContain('承認済み');
-    await shot('06-case-sheet.png', true);
+    expect(await page.locator('.status-line').innerText()).toContain('紹介済み');
+    await shot('07-case-sheet.png', true);
   });
 });

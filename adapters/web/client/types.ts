@@ -5,7 +5,10 @@ export interface Choice { label: string; value: string }
 export type Reply =
   | { type: 'text'; text: string }
   | { type: 'choices'; text: string; choices: Choice[] }
-  | { type: 'card'; kind: string; title: string; sections: { heading: string; lines: string[] }[]; actions: Choice[] };
+  | { type: 'card'; kind: string; title: string; sections: { heading: string; lines: string[] }[]; pick?: Pick; actions: Choice[] };
+
+/** "Choose several": checkboxes whose ticked values go with the card's action. */
+export interface Pick { id: string; label: string; min: number; max: number; options: Choice[] }
 
 export interface PaneMessage {
   id: string;
@@ -37,4 +40,6 @@ export interface ActionRequest {
   pane: 'slack' | 'teams';
   value: string;
   messageId?: string;
+  /** The candidates ticked on a card's pick (choosing whom to introduce). */
+  candidateIds?: string[];
 }

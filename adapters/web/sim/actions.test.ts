@@ -18,6 +18,9 @@ describe('simulator buttons', () => {
     [{ pane: 'teams', value: `return:${ID}`, comment: '予算の根拠を' }, { type: 'decide', decision: 'return', comment: '予算の根拠を' }],
     [{ pane: 'teams', value: `edit:${ID}`, title: '品質保証リーダー', durationMonths: 6 }, { type: 'edit_spec', patch: { title: '品質保証リーダー', durationMonths: 6 } }],
     [{ pane: 'teams', value: `confirm_meeting:${ID}:E2E-1` }, { type: 'confirm_meeting', candidateId: 'E2E-1' }],
+    [{ pane: 'teams', value: `approve_shortlist:${ID}`, candidateIds: ['E2E-1', 'E2E-3'] }, { type: 'approve_shortlist', candidateIds: ['E2E-1', 'E2E-3'] }],
+    // Nothing ticked: the core's refusal names the count (2〜3 名).
+    [{ pane: 'teams', value: `approve_shortlist:${ID}` }, { type: 'approve_shortlist', candidateIds: [] }],
     [{ pane: 'slack', value: `record_hire:${ID}:E2E-1` }, { type: 'record_hire', candidateId: 'E2E-1' }],
     [{ pane: 'slack', value: `check_in:${ID}`, note: '順調' }, { type: 'check_in', note: '順調' }],
     [{ pane: 'slack', value: `close_case:${ID}`, comment: '自社で採用できた' }, { type: 'close', reason: '自社で採用できた' }],
@@ -32,7 +35,7 @@ describe('simulator buttons', () => {
     ['a question left empty', { pane: 'slack', value: `ask_owner:${ID}`, question: ' ' }, /質問/],
     ['a hand-over with no organisation', { pane: 'slack', value: `hand_over:${ID}` }, /引き継ぎ先/],
     ['closing without a reason', { pane: 'slack', value: `close_case:${ID}` }, /理由/],
-    ['choosing whom to introduce (no multi-select in the simulator)', { pane: 'teams', value: `approve_shortlist:${ID}` }, /使えません/],
+    ['choosing whom to introduce from Slack', { pane: 'slack', value: `approve_shortlist:${ID}`, candidateIds: ['E2E-1', 'E2E-2'] }, /使えません/],
     ['an edit that changes nothing', { pane: 'teams', value: `edit:${ID}`, title: '' }, /1つ以上/],
   ])('refuses %s', (_name, body, message) => {
     expect(parse(body)).toEqual({ error: expect.stringMatching(message) });

@@ -23,13 +23,13 @@ export const actionRequestSchema = z.object({
   daysPerWeek: num(0.5, 5),
   monthlyBudgetYen: num(0, 10_000_000),
   durationMonths: num(1, 120),
+  candidateIds: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
 });
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
 export const PANE_VERBS: Record<ActionRequest['pane'], readonly (MemberVerb | 'comment')[]> = {
   slack: ['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'comment', 'record_hire', 'check_in', 'close_case'],
-  // Choosing whom to introduce needs the card's multi-select, which the simulator does not draw yet.
-  teams: ['approve', 'return', 'edit', 'confirm_meeting'],
+  teams: ['approve', 'return', 'edit', 'approve_shortlist', 'confirm_meeting'],
 };
 
 export type Parsed = { caseId: string; action: MemberAction } | { error: string };
@@ -61,6 +61,7 @@ export function toMemberAction(r: ActionRequest): Parsed {
       case 'return': return { type: 'decide', decision: 'return', comment: r.comment ?? null };
       case 'comment': return r.comment ? { type: 'comment', text: r.comment } : { error: 'コメントを入力してください。' };
       case 'record_hire': return candidateId ? { type: 'record_hire', candidateId } : { error: '候補者が指定されていません。' };
+      case 'approve_shortlist': return { type: 'approve_shortlist', candidateIds: r.candidateIds ?? [] };
       case 'confirm_meeting': return candidateId ? { type: 'confirm_meeting', candidateId } : { error: '候補者が指定されていません。' };
       case 'check_in': return { type: 'check_in', note: r.note ?? null };
       case 'close_case': return r.comment ? { type: 'close', reason: r.comment } : { error: '終了の理由を入力してください。' };
