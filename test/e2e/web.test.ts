@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { INTAKE_TO_DRAFT } from '../support/network.js';
 import { waitFor } from '../support/wait.js';
 import { WebClient } from '../support/web-client.js';
+import { japaneseFont, pdfToolsRequired } from '../support/pdf-tools.js';
 
 // The web console over HTTP, in the real server: the simulator's API driving the real core,
 // and the dashboard's door — sign-in, CSRF on every POST, and a coordinator's network scope.
@@ -154,9 +155,32 @@ describe('web console: dashboard access', () => {
     expect(page).toMatch(/data-figure="specsApproved"[\s\S]*?class="num">1</);
     const sheet = await c.get(`/dashboard/case?id=${caseId}`);
     expect(sheet.status).toBe(200);
-    expect(await sheet.text()).toContain('株式会社川口メッキ');
+    const sheetHtml = await sheet.text();
+    expect(sheetHtml).toContain('株式会社川口メッキ');
     const md = await c.get(`/dashboard/case.md?id=${caseId}`);
     expect(await md.text()).toContain(`# 企業情報シート（案件 ${caseId}）`);
+  });
+
+  it.skipIf(!japaneseFont && !pdfToolsRequired)('offers the approved 求人票 as a PDF, and no 求人票 before approval', async () => {
+    const c = new WebClient(server.url);
+    expect((await c.signIn(sample.email, sample.password)).status).toBe(303);
+    const approved = await server.app.db.prisma.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(['approved', 'matching']).toContain(approved.status);
+    expect(await (await c.get(`/dashboard/case?id=${caseId}`)).text()).toContain(`/dashboard/job-offer.pdf?id=${caseId}`);
+    await server.app.db.prisma.case.update({ where: { id: caseId }, data: { status: 'in_review' } });
+    try {
+      expect(await (await c.get(`/dashboard/case?id=${caseId}`)).text()).not.toContain('job-offer.pdf');
+      const early = await c.get(`/dashboard/job-offer.pdf?id=${caseId}`);
+      expect(early.status).toBe(409);
+      expect(await early.text()).toContain('求人票はコーディネーターの承認後に出力できます');
+    } finally {
+      await server.app.db.prisma.case.update({ where: { id: caseId }, data: { status: approved.status } });
+    }
+    const pdf = await c.get(`/dashboard/job-offer.pdf?id=${caseId}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="${caseId}-kyujinhyo.pdf"`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('shows a coordinator of another network none of this network\'s cases', async () => {
@@ -171,6 +195,7 @@ describe('web console: dashboard access', () => {
     expect(page).not.toContain(caseId);
     expect((await c.get(`/dashboard/case?id=${caseId}`)).status).toBe(404);
     expect((await c.get(`/dashboard/case.md?id=${caseId}`)).status).toBe(404);
+    expect((await c.get(`/dashboard/job-offer.pdf?id=${caseId}`)).status).toBe(404);
   });
 
   it('refuses the dashboard to an advisor (403)', async () => {

@@ -10,6 +10,11 @@ import { queryOf, send, sendPage } from '../http/respond.js';
 import { requireCoordinator, type Signed } from './access.js';
 import { CASE_HEAD, caseRow, homeView } from './home.js';
 import { sheetView } from './sheet-view.js';
+import { EXPORTABLE } from '../../../src/core/report/handoff.js';
+import { buildJobOffer } from '../../../src/core/report/job-offer.js';
+import { holderOf } from '../../../src/db/prisma-handoff.js';
+import { FontUnavailableError, resolveJapaneseFont } from '../../../src/pdf/japanese-font.js';
+import { jobOfferPdf } from '../../../src/pdf/job-offer-pdf.js';
 
 // The dashboard's pages, each behind requireCoordinator and bounded by the viewer's network.
 
@@ -94,6 +99,32 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
         if (!stored) return sendPage(req, res, 404, notFound(s));
         const md = caseSheetMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled));
         send(req, res, 200, 'text/markdown; charset=utf-8', md, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}.md"` });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/dashboard/job-offer.pdf',
+      async handler(req, res) {
+        const s = await requireCoordinator(deps, req, res);
+        if (!s) return;
+        const id = (queryOf(req).get('id') ?? '').toUpperCase();
+        const stored = await scopedCase(s, id);
+        if (!stored) return sendPage(req, res, 404, notFound(s));
+        if (!EXPORTABLE.includes(stored.status)) {
+          return sendPage(req, res, 409, page(s, '求人票', html`<h1>求人票はまだ出力できません</h1>
+            <p>案件 ${id} の求人は承認されていません（状況：${CASE_STATUS_LABELS[stored.status]}）。求人票はコーディネーターの承認後に出力できます。</p>
+            <p><a href="/dashboard/case?id=${id}">案件に戻る</a></p>`));
+        }
+        let font;
+        try {
+          font = resolveJapaneseFont(deps.config.pdfFont);
+        } catch (err) {
+          if (!(err instanceof FontUnavailableError)) throw err;
+          return sendPage(req, res, 503, page(s, '求人票', html`<h1>PDF を作成できません</h1><p>${err.message}</p><p><a href="/dashboard/case?id=${id}">案件に戻る</a></p>`));
+        }
+        const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
+        const pdf = await jobOfferPdf(buildJobOffer(sheet, await holderOf(deps.app.db.prisma, id)), { font });
+        send(req, res, 200, 'application/pdf', pdf, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}-kyujinhyo.pdf"` });
       },
     },
   ];

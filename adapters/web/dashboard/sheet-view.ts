@@ -2,6 +2,7 @@ import type { CaseSheet } from '../../../src/core/case-sheet.js';
 import type { TimelineEntry } from '../../../src/core/dashboard/ports.js';
 import { formatValue, issueLines } from '../../../src/core/format.js';
 import type { FieldPath } from '../../../src/core/intake/fields.js';
+import { EXPORTABLE } from '../../../src/core/report/handoff.js';
 import { CASE_STATUS_LABELS } from '../../../src/core/vocab.js';
 import { html, type Html } from '../http/html.js';
 
@@ -44,7 +45,8 @@ export function sheetView(sheet: CaseSheet, timeline: TimelineEntry[]): Html {
 <article class="sheet">
   <h1>企業情報シート <span class="case-id">${sheet.caseId}</span></h1>
   <p class="status-line">状況：<strong>${CASE_STATUS_LABELS[sheet.status]}</strong>
-    <a class="button secondary small" href="/dashboard/case.md?id=${sheet.caseId}" download="${sheet.caseId}.md">Markdown で保存</a></p>
+    <a class="button secondary small" href="/dashboard/case.md?id=${sheet.caseId}" download="${sheet.caseId}.md">Markdown で保存</a>
+    ${EXPORTABLE.includes(sheet.status) ? html`<a class="button secondary small" href="/dashboard/job-offer.pdf?id=${sheet.caseId}" download="${sheet.caseId}-kyujinhyo.pdf">求人票（PDF）</a>` : ''}</p>
   <section aria-labelledby="s-company"><h2 id="s-company">会社概要</h2>
     <table class="kv"><tbody>
       ${row('会社名', 'company.name', company.name)}${row('業種', 'company.industry', company.industry)}
