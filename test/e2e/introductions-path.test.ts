@@ -71,6 +71,8 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     const advisor = slackClient(server.url, slack);
     expect((await advisor.press(ADVISOR, 'send_for_approval', caseId)).status).toBe(200);
     const card = await waitFor(() => teams.delivered().find((c) => c.conversationId === COORDINATOR.conversationId && JSON.stringify(c.body).includes(`案件 ${caseId}`)), 'the approval card in Teams');
+    const lineFrom = line.delivered().length;
+    const threadFrom = slack.messages.filter((m) => m.thread_ts === root.ts).length;
     expect((await t.execute(COORDINATOR, 'approve', { caseId }, card.activityId ?? undefined)).status).toBe(200);
 
     // Approval ranked the pool and sent the coordinator a card to choose whom to introduce.
@@ -125,6 +127,21 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     expect(sheet).toMatch(/\| 候補A \| 元電機メーカー品質保証課長\d \| 新現役 \| 検討中・面談 \|/u);
     expect(sheet).toMatch(/\| 30日目 \| \d{4}-\d{2}-\d{2} \| 回答済み \| 順調 \| — \|/u);
     expect(sheet).not.toMatch(/intro\d@example\.jp|紹介 \d子/u);
+    // Every message the owner got on LINE from the approval on, and every thread message, in order.
+    const lineSent = line.delivered().slice(lineFrom).flatMap((c) => (c.body.messages ?? []).map((m: { type: string; text?: string; altText?: string }) => `${m.type}:${m.text ?? m.altText ?? ''}`));
+    expect(lineSent).toEqual([
+      '求人の内容が、支援ネットワークのコーディネーターに承認されました', '御社に合いそうな方を 3 名ご紹介します。お名前や連絡先は、面談が決まってからお知らせします',
+      'flex:候補A　元電機メーカー品質保証課長', '候補Aの方との面談を、担当の支援者が調整します', `候補Aの方との面談が決まりました。\n候補A：紹介 ${chosen.split('-')[1]}子 さん\n連絡先：${email}`,
+      '候補Aの方の受け入れが決まりました', '採用から30日が経ちました', 'ほかに新しく困っていることや', '次は採用から90日目ごろに',
+    ].map((s) => expect.stringContaining(s)));
+    expect(lineSent.slice(0, 4).join('')).not.toMatch(/@|紹介 \d子|\d+歳/u);
+    const thread = slack.messages.filter((m) => m.thread_ts === root.ts).slice(threadFrom).map((m) => m.text);
+    expect(thread).toEqual([
+      'さんが求人の下書きを承認しました', '候補者が見つかりました。紹介する方はコーディネーターが Teams で選びます', 'さんが 3 名の紹介を決めました',
+      '【三者面談の依頼】経営者が候補A', `さんが候補Aとの面談を確定しました。\n候補A：紹介 ${chosen.split('-')[1]}子 さん\n連絡先：${email}`,
+      'さんが候補Aの採用・契約を記録しました。30日・90日・180日後に経営者へフォローアップを行います', '採用から30日が経ちました。経営者に LINE でご様子を伺っています',
+      '【30日目フォローアップ：順調】経営者の回答です。\n・活躍ぶり：順調です',
+    ].map((s) => expect.stringContaining(s)));
     const audit = await server.app.db.prisma.auditEvent.findMany({ where: { caseId, action: 'status_changed' }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => `${a.fromStatus}>${a.toStatus}:${a.channel}`).slice(2)).toEqual([
       'in_review>approved:teams', 'approved>matching:teams', 'matching>introduced:teams', 'introduced>hired:slack', 'hired>following_up:scheduler',
