@@ -6,10 +6,9 @@ import type { FakeSlack } from '../support/fake-slack.js';
 import { teamsClient, type ConnectorCall, type FakeTeams } from '../support/fake-teams.js';
 import { CASES_CHANNEL, ADVISOR, slackClient } from '../support/slack-scenario.js';
 import { COORDINATOR, LINE_SECRET, startAllMessengers, type AllMessengers } from '../support/messengers.js';
-import { INTAKE_TO_DRAFT } from '../support/network.js';
+import { INTAKE_TO_DRAFT, qualityExpert } from '../support/network.js';
 import type { TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
-import type { CandidateRecord } from '../../src/core/matching/candidate.js';
 import { caseShow } from '../../src/cli/commands/case-show.js';
 
 // STEP 3 across the messengers: from an approved spec, the coordinator chooses whom to
@@ -20,14 +19,7 @@ import { caseShow } from '../../src/cli/commands/case-show.js';
 
 const INTAKE = INTAKE_TO_DRAFT;
 
-const person = (n: number): CandidateRecord => ({
-  profile: {
-    id: `E2E-${n}`, kind: 'senior', prefecture: '埼玉県', remoteOk: true, daysPerWeek: 2, workStyles: ['side_job', 'advisory'],
-    skillCategories: ['quality', 'production'], industries: ['manufacturing'], monthlyFeeMinYen: 80000,
-    headline: `元電機メーカー品質保証課長${n}`, summary: 'ISO9001の認証取得を指導しました。',
-  },
-  personal: { name: `紹介 ${n}子`, email: `intro${n}@example.jp`, age: 60 + n },
-});
+const person = (n: number) => qualityExpert(n, { name: '紹介', email: 'intro' });
 
 type CardJson = { body: Record<string, unknown>[]; actions: { verb?: string; data?: Record<string, unknown> }[] };
 const cardOf = (call: ConnectorCall): CardJson => ((call.body.attachments ?? []) as { content: CardJson }[])[0]?.content ?? { body: [], actions: [] };

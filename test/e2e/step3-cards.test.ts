@@ -4,7 +4,7 @@ import { teamsClient, teamsUser, type ConnectorCall, type FakeTeams, type TeamsC
 import { COORDINATOR, startAllMessengers, type AllMessengers } from '../support/messengers.js';
 import { ADVISOR, CASES_CHANNEL, delivered, inputs, ownerSays, slackClient, STEP1, STEP2 } from '../support/slack-scenario.js';
 import type { TestServer } from '../support/server.js';
-import type { CandidateRecord } from '../../src/core/matching/candidate.js';
+import { qualityExpert } from '../support/network.js';
 
 // The members' STEP 3 buttons, end to end: the coordinator's shortlist and meeting cards in
 // Teams (Action.Execute invokes as Teams posts them), the advisor's hire, follow-up and close
@@ -13,14 +13,7 @@ import type { CandidateRecord } from '../../src/core/matching/candidate.js';
 const ADVISOR_IN_TEAMS = teamsUser('aad-advisor-yamada', '山田太郎');
 const OWNER = 'U0step3owner000000000000000000001';
 
-const person = (n: number): CandidateRecord => ({
-  profile: {
-    id: `E2E-${n}`, kind: 'senior', prefecture: '埼玉県', remoteOk: true, daysPerWeek: 2, workStyles: ['side_job', 'advisory'],
-    skillCategories: ['quality', 'production'], industries: ['manufacturing'], monthlyFeeMinYen: 80000,
-    headline: `元電機メーカー品質保証課長${n}`, summary: 'ISO9001の認証取得を指導しました。',
-  },
-  personal: { name: `秘匿 ${n}子`, email: `hidden${n}@example.jp`, age: 60 + n },
-});
+const person = (n: number) => qualityExpert(n, { name: '秘匿', email: 'hidden' });
 
 interface InvokeBody {
   statusCode: number;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CandidateRecord } from '../../src/core/matching/candidate.js';
 import type { PrismaClient } from '../../src/db/generated/client.js';
 
 // A small support network for tests: an intake desk (a 商工会 with a Slack channel), a
@@ -44,3 +45,16 @@ export const INTAKE_TO_DRAFT = [
   '外部の専門人材に来てもらう', '副業（週1日など）', '週1日', 'はい、大丈夫', '月15万円', '1年', '大手メーカーでの品質保証の経験', 'なし',
   '地域で50年の実績があります', 'この内容でOK',
 ];
+
+/**
+ * A quality expert the INTAKE_TO_DRAFT spec ranks high, `E2E-<n>`, whose name and e-mail
+ * start with the given words, so a test can look for any leak of them.
+ */
+export const qualityExpert = (n: number, secret: { name: string; email: string }): CandidateRecord => ({
+  profile: {
+    id: `E2E-${n}`, kind: 'senior', prefecture: '埼玉県', remoteOk: true, daysPerWeek: 2, workStyles: ['side_job', 'advisory'],
+    skillCategories: ['quality', 'production'], industries: ['manufacturing'], monthlyFeeMinYen: 80000,
+    headline: `元電機メーカー品質保証課長${n}`, summary: 'ISO9001の認証取得を指導しました。',
+  },
+  personal: { name: `${secret.name} ${n}子`, email: `${secret.email}${n}@example.jp`, age: 60 + n },
+});

@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StoredCase } from '../../../src/core/conversation/ports.js';
 import { caseSheetMarkdown } from '../../../src/core/sheet-markdown.js';
 import { toCaseSheet } from '../../../src/core/sheet.js';
 import type { DashboardStore } from '../../../src/core/dashboard/ports.js';
@@ -41,6 +43,20 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
   const notFound = (s: Signed) => page(s, '見つかりません', html`<h1>案件が見つかりません</h1>
     <p>案件番号をご確認ください。ほかのネットワークの案件は表示できません。</p><p><a href="/dashboard">ダッシュボードに戻る</a></p>`);
 
+  /** A route about the case named by ?id=: signed-in coordinators only, and 404 outside their network. */
+  const caseRoute = (path: string, respond: (req: IncomingMessage, res: ServerResponse, s: Signed, stored: StoredCase) => Promise<void> | void): Route => ({
+    method: 'GET',
+    path,
+    async handler(req, res) {
+      const s = await requireCoordinator(deps, req, res);
+      if (!s) return;
+      // Out of the network reads as absent: a coordinator learns nothing of other networks' cases.
+      const stored = await scopedCase(s, (queryOf(req).get('id') ?? '').toUpperCase());
+      if (!stored) return sendPage(req, res, 404, notFound(s));
+      await respond(req, res, s, stored);
+    },
+  });
+
   return [
     {
       method: 'GET',
@@ -74,58 +90,31 @@ export function dashboardRoutes(deps: WebDeps, store: DashboardStore): Route[] {
           ${rows.length ? html`<table class="data"><thead><tr>${CASE_HEAD}</tr></thead><tbody>${rows.map((c) => caseRow(c))}</tbody></table>` : html`<p class="empty">該当する案件はありません。</p>`}`));
       },
     },
-    {
-      method: 'GET',
-      path: '/dashboard/case',
-      async handler(req, res) {
-        const s = await requireCoordinator(deps, req, res);
-        if (!s) return;
-        const id = (queryOf(req).get('id') ?? '').toUpperCase();
-        // Out of the network reads as absent: a coordinator learns nothing of other networks' cases.
-        const stored = await scopedCase(s, id);
-        if (!stored) return sendPage(req, res, 404, notFound(s));
-        const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
-        sendPage(req, res, 200, page(s, `案件 ${id}`, html`<p><a href="/dashboard">ダッシュボードに戻る</a></p>${sheetView(sheet, await store.timeline(id))}`));
-      },
-    },
-    {
-      method: 'GET',
-      path: '/dashboard/case.md',
-      async handler(req, res) {
-        const s = await requireCoordinator(deps, req, res);
-        if (!s) return;
-        const id = (queryOf(req).get('id') ?? '').toUpperCase();
-        const stored = await scopedCase(s, id);
-        if (!stored) return sendPage(req, res, 404, notFound(s));
-        const md = caseSheetMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled));
-        send(req, res, 200, 'text/markdown; charset=utf-8', md, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}.md"` });
-      },
-    },
-    {
-      method: 'GET',
-      path: '/dashboard/job-offer.pdf',
-      async handler(req, res) {
-        const s = await requireCoordinator(deps, req, res);
-        if (!s) return;
-        const id = (queryOf(req).get('id') ?? '').toUpperCase();
-        const stored = await scopedCase(s, id);
-        if (!stored) return sendPage(req, res, 404, notFound(s));
-        if (!EXPORTABLE.includes(stored.status)) {
-          return sendPage(req, res, 409, page(s, '求人票', html`<h1>求人票はまだ出力できません</h1>
-            <p>案件 ${id} の求人は承認されていません（状況：${CASE_STATUS_LABELS[stored.status]}）。求人票はコーディネーターの承認後に出力できます。</p>
-            <p><a href="/dashboard/case?id=${id}">案件に戻る</a></p>`));
-        }
-        let font;
-        try {
-          font = resolveJapaneseFont(deps.config.pdfFont);
-        } catch (err) {
-          if (!(err instanceof FontUnavailableError)) throw err;
-          return sendPage(req, res, 503, page(s, '求人票', html`<h1>PDF を作成できません</h1><p>${err.message}</p><p><a href="/dashboard/case?id=${id}">案件に戻る</a></p>`));
-        }
-        const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
-        const pdf = await jobOfferPdf(buildJobOffer(sheet, await holderOf(deps.app.db.prisma, id)), { font });
-        send(req, res, 200, 'application/pdf', pdf, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}-kyujinhyo.pdf"` });
-      },
-    },
+    caseRoute('/dashboard/case', async (req, res, s, stored) => {
+      const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
+      sendPage(req, res, 200, page(s, `案件 ${stored.id}`, html`<p><a href="/dashboard">ダッシュボードに戻る</a></p>${sheetView(sheet, await store.timeline(stored.id))}`));
+    }),
+    caseRoute('/dashboard/case.md', (req, res, _s, stored) => {
+      const md = caseSheetMarkdown(toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled));
+      send(req, res, 200, 'text/markdown; charset=utf-8', md, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${stored.id}.md"` });
+    }),
+    caseRoute('/dashboard/job-offer.pdf', async (req, res, s, stored) => {
+      const id = stored.id;
+      const back = html`<p><a href="/dashboard/case?id=${id}">案件に戻る</a></p>`;
+      if (!EXPORTABLE.includes(stored.status)) {
+        return sendPage(req, res, 409, page(s, '求人票', html`<h1>求人票はまだ出力できません</h1>
+          <p>案件 ${id} の求人は承認されていません（状況：${CASE_STATUS_LABELS[stored.status]}）。求人票はコーディネーターの承認後に出力できます。</p>${back}`));
+      }
+      let font;
+      try {
+        font = resolveJapaneseFont(deps.config.pdfFont);
+      } catch (err) {
+        if (!(err instanceof FontUnavailableError)) throw err;
+        return sendPage(req, res, 503, page(s, '求人票', html`<h1>PDF を作成できません</h1><p>${err.message}</p>${back}`));
+      }
+      const sheet = toCaseSheet(stored.id, stored.status, stored.fields, stored.dialogue.settled);
+      const pdf = await jobOfferPdf(buildJobOffer(sheet, await holderOf(deps.app.db.prisma, id)), { font });
+      send(req, res, 200, 'application/pdf', pdf, { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${id}-kyujinhyo.pdf"` });
+    }),
   ];
 }
