@@ -23,6 +23,11 @@ const ACTIONS: Record<string, string> = {
   status_changed: '状況の変更', take: '担当', ask_owner: '経営者への質問', edit_spec: '求人の編集', hand_over: '引き継ぎ',
   send_for_approval: '承認の依頼', decide: '判断', comment: 'コメント', spec_approved: '求人の承認', spec_returned: '求人の差し戻し',
   case_opened: '案件の開始', owner_message_relayed: '経営者からの連絡',
+  approve_shortlist: '紹介する方の決定', shortlist_approved: '紹介する方の決定', owner_interest: '経営者：面談を希望',
+  owner_declined: '経営者：紹介を見送り', confirm_meeting: '面談の確定', meeting_confirmed: '面談の確定',
+  personal_data_released: '候補者の連絡先を開示', record_hire: '採用・契約の記録', hire_recorded: '採用・契約の記録',
+  check_in: 'フォローアップの記録', follow_up_asked: 'フォローアップの問いかけ（LINE）', follow_up_done: 'フォローアップ実施',
+  follow_up_skipped: 'フォローアップの中止（案件終了）', close: '案件の終了',
 };
 
 const INTAKE: Record<string, string> = {
