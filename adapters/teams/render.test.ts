@@ -121,7 +121,10 @@ describe('the STEP 3 cards', () => {
     expect(card.actions).toEqual([{ type: 'Action.Execute', title: '面談を確定', verb: 'confirm_meeting', data: { caseId: 'C-ABCDEFGH', candidateId: 'E2E-2' }, associatedInputs: 'none', style: 'positive' }]);
     expect(JSON.stringify(card)).toContain('氏名と連絡先が担当支援者と経営者に伝わります');
     const done = renderCard(meetingCard('C-ABCDEFGH', { letter: 'A', candidateId: 'E2E-2', headline: null }, { by: '佐藤 花子', at: new Date() }));
-    expect(done.actions).toEqual([]);
+    expect(done.actions).toEqual([{ type: 'Action.Execute', title: '採用・契約を記録', verb: 'record_hire', data: { caseId: 'C-ABCDEFGH', candidateId: 'E2E-2' }, associatedInputs: 'none', style: 'positive' }]);
     expect(JSON.stringify(done)).toContain('面談を確定しました');
+    const hired = renderCard(meetingCard('C-ABCDEFGH', { letter: 'A', candidateId: 'E2E-2', headline: null }, { by: '佐藤 花子', at: new Date() }, { by: '山田 太郎', at: new Date() }));
+    expect(hired.actions).toEqual([]);
+    expect(JSON.stringify(hired)).toContain('山田 太郎 さんが');
   });
 });

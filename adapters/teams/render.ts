@@ -70,7 +70,7 @@ function cardAction(choice: Choice): AdaptiveElement {
 }
 
 const INPUT_VERBS = new Set(['return', 'approve_shortlist']);
-const POSITIVE_VERBS = new Set(['approve', 'approve_shortlist', 'confirm_meeting']);
+const POSITIVE_VERBS = new Set(['approve', 'approve_shortlist', 'confirm_meeting', 'record_hire']);
 
 /**
  * Several of a list as checkboxes: Teams sends the ticked values joined with commas under the

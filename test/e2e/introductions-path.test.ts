@@ -63,6 +63,7 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     const advisor = slackClient(server.url, slack);
     expect((await advisor.press(ADVISOR, 'send_for_approval', caseId)).status).toBe(200);
     const card = await waitFor(() => teams.delivered().find((c) => c.conversationId === COORDINATOR.conversationId && JSON.stringify(c.body).includes(`案件 ${caseId}`)), 'the approval card in Teams');
+    await waitFor(() => slack.messages.some((m) => m.thread_ts === root.ts && m.text.includes('承認を依頼しました')), 'the request in the Slack thread');
     const lineFrom = line.delivered().length;
     const threadFrom = slack.messages.filter((m) => m.thread_ts === root.ts).length;
     expect((await t.execute(COORDINATOR, 'approve', { caseId }, card.activityId ?? undefined)).status).toBe(200);

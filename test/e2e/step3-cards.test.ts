@@ -131,7 +131,8 @@ describe('the coordinator confirms the meeting the owner asked for', () => {
     const before = teams.calls.length;
     const body = await execute(COORDINATOR, 'confirm_meeting', { caseId, candidateId: proposed[0] }, meetingActivity);
     expect(JSON.stringify(body.value)).toContain('に面談を確定しました');
-    expect((body.value as { actions: unknown[] }).actions).toEqual([]);
+    // Once confirmed, the card's one action is recording the hire after the meeting.
+    expect((body.value as { actions: unknown[] }).actions).toMatchObject([{ verb: 'record_hire', data: { caseId, candidateId: proposed[0] } }]);
     expect(await status()).toBe('introduced');
     await teams.waitFor((c) => c.slice(before).some((x) => x.method === 'PUT' && x.activityId === meetingActivity));
     const again = await execute(COORDINATOR, 'confirm_meeting', { caseId, candidateId: proposed[0] }, meetingActivity);
@@ -151,7 +152,15 @@ describe('the advisor works the rest from the Slack case thread', () => {
     await eventually(() => expect(ephemeralsTo(ADVISOR).join()).toContain('採用・契約を記録しました'));
     expect(await status()).toBe('hired');
     await s().press(ADVISOR, 'record_hire', `${caseId}:${proposed[0]}`);
-    await eventually(() => expect(ephemeralsTo(ADVISOR).at(-1)).toContain('いまの状況'));
+    await eventually(() => expect(ephemeralsTo(ADVISOR).at(-1)).toContain('すでに記録されています'));
+    expect(await audits('hire_recorded')).toBe(1);
+  });
+
+  it('leaves the coordinator\'s meeting card saying who recorded the hire, with nothing more to press', async () => {
+    const body = await execute(COORDINATOR, 'record_hire', { caseId, candidateId: proposed[0] });
+    expect(JSON.stringify(body.value)).toContain('すでに記録されています');
+    expect(JSON.stringify(body.value)).toMatch(/さんが .* に採用・契約を記録しました/u);
+    expect((body.value as { actions: unknown[] }).actions).toEqual([]);
     expect(await audits('hire_recorded')).toBe(1);
   });
 

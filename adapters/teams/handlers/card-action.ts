@@ -123,6 +123,11 @@ export async function onCardAction(ctx: TurnContext, deps: HandlerDeps, action: 
       if (!candidateId) return TEXT.unreadable;
       return answer(await deps.app.workflow.act(actor, caseId, { type: 'confirm_meeting', candidateId }), meetingWith(candidateId));
     }
+    case 'record_hire': {
+      const candidateId = data.data.candidateId;
+      if (!candidateId) return TEXT.unreadable;
+      return answer(await deps.app.workflow.act(actor, caseId, { type: 'record_hire', candidateId }), meetingWith(candidateId));
+    }
     case EDIT_VERBS.cancel: {
       const card = await deps.app.workflow.approvalCard(actor, caseId);
       return card ? renderCard(card) : noCardFor();

@@ -29,7 +29,7 @@ export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
 export const PANE_VERBS: Record<ActionRequest['pane'], readonly (MemberVerb | 'comment')[]> = {
   slack: ['take_case', 'ask_owner', 'edit_draft', 'hand_over', 'send_for_approval', 'comment', 'record_hire', 'check_in', 'close_case'],
-  teams: ['approve', 'return', 'edit', 'approve_shortlist', 'confirm_meeting'],
+  teams: ['approve', 'return', 'edit', 'approve_shortlist', 'confirm_meeting', 'record_hire'],
 };
 
 export type Parsed = { caseId: string; action: MemberAction } | { error: string };

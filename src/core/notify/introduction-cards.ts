@@ -72,12 +72,18 @@ export interface MeetingConfirmation {
   at: Date;
 }
 
-/** The owner's wish to meet one person; confirming it is what releases the contact. */
-export function meetingCard(caseId: string, m: MeetingRequest, confirmed?: MeetingConfirmation | null): CardReply {
+/**
+ * The owner's wish to meet one person; confirming it is what releases the contact. Once
+ * confirmed, the same card records the hire (or engagement) after the meeting, then says so.
+ */
+export function meetingCard(caseId: string, m: MeetingRequest, confirmed?: MeetingConfirmation | null, hired?: MeetingConfirmation | null): CardReply {
   const person = { heading: '候補者', lines: [`候補${m.letter}（${m.candidateId}）${m.headline ?? ''}`] };
   const card: CardReply = { type: 'card', kind: 'meeting_request', title: `面談の確定　案件 ${caseId}`, sections: [person], actions: [] };
   if (confirmed) {
-    card.sections.unshift({ heading: '判断', lines: [`${confirmed.by} さんが ${dateTime(confirmed.at)} に面談を確定しました`, '連絡先を担当支援者と経営者にお知らせしました。'] });
+    const lines = [`${confirmed.by} さんが ${dateTime(confirmed.at)} に面談を確定しました`, '連絡先を担当支援者と経営者にお知らせしました。'];
+    if (hired) lines.push(`${hired.by} さんが ${dateTime(hired.at)} に採用・契約を記録しました`);
+    card.sections.unshift({ heading: '判断', lines });
+    if (!hired) card.actions.push({ label: '採用・契約を記録', value: actionValue('record_hire', caseId, m.candidateId) });
     return card;
   }
   card.sections.push({

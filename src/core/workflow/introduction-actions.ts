@@ -76,6 +76,9 @@ export function introductionActions(deps: Step3Deps) {
   }
 
   async function recordHire(tx: CaseTransaction, m: MemberRecord, channel: string, candidateId: string, days?: number): Promise<ActionResult> {
+    if (await tx.audited('hire_recorded', candidateId)) {
+      return { outcome: 'unchanged', message: 'この方の採用・契約はすでに記録されています。', card: await currentMeetingCard(tx, candidateId) };
+    }
     if (!allowed('record_hire', tx.case.status, m.role)) return notNow(tx, '採用・契約を記録する');
     if (!(await tx.audited('meeting_confirmed', candidateId))) return refused('面談が確定した方についてだけ、採用・契約を記録できます。');
     const profile = (await tx.candidates.profiles([candidateId])).get(candidateId);
@@ -89,7 +92,7 @@ export function introductionActions(deps: Step3Deps) {
     await tx.audit({ caseId: tx.case.id, actorType: m.role, actorId: m.id, channel, action: 'hire_recorded', detail: { candidateId, commitmentId, daysPerWeek, checkInDays: deps.followUpDays } });
     const letter = letterOf(await tx.candidates.loadShortlist(tx.case.id), candidateId);
     await deps.notify(tx, { type: 'hired', by: m.displayName, letter, checkInDays: [...deps.followUpDays] });
-    return { outcome: 'done', message: `候補${letter}の採用・契約を記録しました。` };
+    return { outcome: 'done', message: `候補${letter}の採用・契約を記録しました。`, card: await currentMeetingCard(tx, candidateId) };
   }
 
   async function checkIn(tx: CaseTransaction, m: MemberRecord, channel: string, note: string | null): Promise<ActionResult> {

@@ -26,6 +26,7 @@ export async function currentMeetingCard(tx: CaseTransaction, candidateId: strin
   const entries = await tx.candidates.loadShortlist(tx.case.id);
   const profile = (await tx.candidates.profiles([candidateId])).get(candidateId);
   const confirmed = await tx.lastAudit('meeting_confirmed', candidateId);
+  const hired = await tx.lastAudit('hire_recorded', candidateId);
   return meetingCard(tx.case.id, { letter: letterOf(entries, candidateId), candidateId, headline: profile?.headline ?? null },
-    confirmed ? { by: decider(confirmed.by), at: confirmed.at } : null);
+    confirmed ? { by: decider(confirmed.by), at: confirmed.at } : null, hired ? { by: decider(hired.by), at: hired.at } : null);
 }

@@ -123,7 +123,7 @@ describe('introductions', () => {
     expect(JSON.stringify(meetingCards[0])).toContain('連絡先が担当支援者と経営者に伝わります');
     const confirmed = await workflow.act(teams(net.coordinator.teams), caseId, { type: 'confirm_meeting', candidateId: chosen[0]! });
     expect(confirmed.outcome).toBe('done');
-    expect(confirmed.card).toMatchObject({ kind: 'meeting_request', actions: [] });
+    expect(confirmed.card).toMatchObject({ kind: 'meeting_request', actions: [{ label: '採用・契約を記録', value: `record_hire:${caseId}:${chosen[0]}` }] });
     expect(confirmed.card?.sections[0]).toEqual({ heading: '判断', lines: [expect.stringContaining('高橋 さんが'), expect.any(String)] });
     expect(confirmed.card?.sections[0]?.lines[0]).toContain('に面談を確定しました');
     expect(JSON.stringify(confirmed.card)).not.toContain(`secret${chosen[0]!.split('-')[1]}@`);
