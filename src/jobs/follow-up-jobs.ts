@@ -77,7 +77,10 @@ export function createFollowUpJobs(deps: FollowUpJobsDeps) {
       // A failed or expired check-in (database down, a process killed) is retried with backoff,
       // first after about as long as a job may run, for a day or so before pg-boss gives up.
       const expire = deps.settings.expireSeconds;
-      await boss.createQueue(CHECK_IN_QUEUE, { expireInSeconds: expire, retryLimit: 20, retryDelay: Math.min(60, expire), retryBackoff: true, retryDelayMax: 3600 });
+      const options = { expireInSeconds: expire, retryLimit: 20, retryDelay: Math.min(60, expire), retryBackoff: true, retryDelayMax: 3600 };
+      // createQueue leaves an existing queue as it was: settings changed since apply from this start on.
+      await boss.createQueue(CHECK_IN_QUEUE, options);
+      await boss.updateQueue(CHECK_IN_QUEUE, options);
       await boss.createQueue(SYNC_QUEUE, { expireInSeconds: 300, retryLimit: 0 });
       // Up to BATCH_SIZE due jobs per poll, each settled on its own: one case's failure retries that job only.
       await boss.work(CHECK_IN_QUEUE, { pollingIntervalSeconds: deps.settings.pollSeconds, batchSize: BATCH_SIZE, perJobResults: true }, runBatch);
