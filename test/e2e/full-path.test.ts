@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeLine } from '../support/fake-line.js';
-import { lineWebhook, postLine, textEvent } from '../support/fake-line.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { teamsClient, type FakeTeams } from '../support/fake-teams.js';
 import { CASES_CHANNEL, ADVISOR, slackClient } from '../support/slack-scenario.js';
-import { COORDINATOR, LINE_SECRET, startAllMessengers, type AllMessengers } from '../support/messengers.js';
+import { COORDINATOR, lineOwner, startAllMessengers, type AllMessengers } from '../support/messengers.js';
 import { INTAKE_TO_DRAFT } from '../support/network.js';
 import type { TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -35,12 +34,8 @@ describe('owner on LINE → advisor in Slack → coordinator in Teams → owner 
     // The coordinator has opened a chat with the bot once, so it can reach them later.
     expect((await t.message(COORDINATOR, '一覧')).status).toBeLessThan(300);
 
-    for (const said of INTAKE) {
-      const before = line.delivered().length;
-      const res = await postLine(server.url, lineWebhook([textEvent(owner, said)]), LINE_SECRET);
-      expect(res.status).toBe(200);
-      await waitFor(() => line.delivered().length > before, `the bot's answer to 「${said}」`);
-    }
+    const say = lineOwner(all, owner);
+    for (const said of INTAKE) await say(said);
     const caseId = await waitFor(async () => {
       const c = await server.app.db.prisma.case.findFirst({ where: { owner: { externalId: owner } } });
       return c?.status === 'drafted' ? c.id : null;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeLine } from '../support/fake-line.js';
-import { lineWebhook, postLine, textEvent } from '../support/fake-line.js';
 import type { FakeSlack } from '../support/fake-slack.js';
 import { teamsClient, type ConnectorCall, type FakeTeams } from '../support/fake-teams.js';
 import { CASES_CHANNEL, ADVISOR, slackClient } from '../support/slack-scenario.js';
-import { COORDINATOR, LINE_SECRET, startAllMessengers, type AllMessengers } from '../support/messengers.js';
+import { COORDINATOR, lineOwner, startAllMessengers, type AllMessengers } from '../support/messengers.js';
 import { INTAKE_TO_DRAFT, qualityExpert } from '../support/network.js';
 import type { TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -49,11 +48,7 @@ describe('STEP 3: approved spec → introductions on LINE → meeting → hire �
     const owner = `U${randomUUID().replace(/-/g, '')}`;
     const t = teamsClient(server.url, teams.url);
     expect((await t.message(COORDINATOR, '一覧')).status).toBeLessThan(300);
-    const say = async (said: string) => {
-      const before = line.delivered().length;
-      expect((await postLine(server.url, lineWebhook([textEvent(owner, said)]), LINE_SECRET)).status).toBe(200);
-      await waitFor(() => line.delivered().length > before, `the bot's answer to 「${said}」`);
-    };
+    const say = lineOwner(all, owner);
     for (const said of INTAKE) await say(said);
     const caseId = await waitFor(async () => {
       const c = await server.app.db.prisma.case.findFirst({ where: { owner: { externalId: owner } } });

@@ -1,8 +1,10 @@
-import { FakeLine } from './fake-line.js';
+import { expect } from 'vitest';
+import { FakeLine, lineWebhook, postLine, textEvent } from './fake-line.js';
 import { startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { startFakeTeams, teamsUser, type FakeTeams } from './fake-teams.js';
 import { SECRET as SLACK_SECRET, seedNetwork } from './slack-scenario.js';
 import { startTestServer, type TestServer } from './server.js';
+import { waitFor } from './wait.js';
 
 // The whole deployment for cross-messenger tests: the server with all three adapters, each
 // pointed at its local fake platform, and the support network of slack-scenario.ts.
@@ -34,5 +36,15 @@ export async function startAllMessengers(options: { now?: () => Date } = {}): Pr
       await server.close();
       await Promise.all([line.close(), slack.close(), teams.close()]);
     },
+  };
+}
+
+/** An owner on LINE: each message is signed and posted, then waits for the bot's answer. */
+export function lineOwner(all: Pick<AllMessengers, 'line' | 'server'>, owner: string): (said: string) => Promise<void> {
+  return async (said) => {
+    const before = all.line.delivered().length;
+    const res = await postLine(all.server.url, lineWebhook([textEvent(owner, said)]), LINE_SECRET);
+    expect(res.status).toBe(200);
+    await waitFor(() => all.line.delivered().length > before, `the bot's answer to 「${said}」`);
   };
 }
